@@ -1,0 +1,75 @@
+package dev.categorizer.common.codec;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.categorizer.common.record.LabelScore;
+import dev.categorizer.common.record.Prediction;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One {@link Prediction} as one line of JSON:
+ * {@code {"id":"..","categories":[{"label":"..","score":0.93}],"model_version":"..","scored_at":".."}}.
+ * Thread-safe.
+ */
+public final class PredictionJsonCodec {
+
+    private static final String WHAT = "prediction";
+
+    private PredictionJsonCodec() {}
+
+    public static String encode(Prediction prediction) {
+        StringWriter out = new StringWriter(128);
+        try (JsonGenerator g = Json.mapper().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("id", prediction.id());
+            g.writeArrayFieldStart("categories");
+            for (LabelScore category : prediction.categories()) {
+                g.writeStartObject();
+                g.writeStringField("label", category.label());
+                g.writeNumberField("score", category.score());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeStringField("model_version", prediction.modelVersion());
+            g.writeStringField("scored_at", prediction.scoredAt());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON to a string", e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * The inverse of {@link #encode}. "id" and "categories" are required; "model_version" and "scored_at" may be
+     * null or absent.
+     *
+     * @throws IllegalArgumentException if {@code json} is not such an object
+     */
+    public static Prediction decode(String json) {
+        JsonNode root = JsonFields.parseObject(json, WHAT);
+        String id = JsonFields.requiredString(root, "id", WHAT);
+        JsonNode categories = root.get("categories");
+        if (categories == null || !categories.isArray()) {
+            throw new IllegalArgumentException("invalid prediction JSON: field 'categories' must be an array");
+        }
+        List<LabelScore> scores = new ArrayList<>(categories.size());
+        for (JsonNode category : categories) {
+            if (!category.isObject()) {
+                throw new IllegalArgumentException("invalid prediction JSON: 'categories' must hold objects");
+            }
+            String label = JsonFields.requiredString(category, "label", WHAT);
+            JsonNode score = category.get("score");
+            if (score == null || !score.isNumber()) {
+                throw new IllegalArgumentException("invalid prediction JSON: score of '" + label + "' must be a number");
+            }
+            scores.add(new LabelScore(label, score.doubleValue()));
+        }
+        return new Prediction(id, scores,
+                JsonFields.optionalString(root, "model_version", WHAT),
+                JsonFields.optionalString(root, "scored_at", WHAT));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.categorizer.common.text;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Splits cleaned text (see {@link TextCleaner}) into words. Only tokens containing at least one letter
+ * ({@link Character#isAlphabetic(int)}) are returned: punctuation-only and number-only tokens are dropped.
+ * Implementations are thread-safe and serializable.
+ */
+public interface Tokenizer extends Serializable {
+
+    /** The words of {@code cleanedText}, in text order; a new modifiable list. Null or empty text gives none. */
+    List<String> tokenize(String cleanedText);
+
+    /** The tokenizer of the given kind. */
+    static Tokenizer of(TokenizerKind kind) {
+        return switch (kind) {
+            case SIMPLE -> CharacterClassTokenizer.INSTANCE;
+            case MODEL -> ModelTokenizer.INSTANCE;
+        };
+    }
+}

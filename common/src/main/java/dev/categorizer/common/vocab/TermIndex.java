@@ -1,0 +1,53 @@
+package dev.categorizer.common.vocab;
+
+/**
+ * An immutable term -> index hash table (open addressing, linear probing) without boxing: the lookup on the
+ * vectorizing hot path is one cached {@link String#hashCode()}, a few array reads and one {@code equals}.
+ */
+final class TermIndex {
+
+    private final String[] keys;
+    private final int[] values;
+    private final int mask;
+    private final int shift;
+
+    /** Indexes {@code terms[i] -> i}; terms must be distinct and non-null. */
+    TermIndex(String[] terms) {
+        int capacity = Integer.highestOneBit(Math.max(4, terms.length * 2 - 1)) << 1; // load factor <= 0.5
+        keys = new String[capacity];
+        values = new int[capacity];
+        mask = capacity - 1;
+        shift = Integer.numberOfLeadingZeros(mask);
+        for (int i = 0; i < terms.length; i++) {
+            int slot = slot(terms[i]);
+            while (keys[slot] != null) {
+                if (keys[slot].equals(terms[i])) {
+                    throw new IllegalArgumentException("duplicate term '" + terms[i] + "' at indices "
+                            + values[slot] + " and " + i);
+                }
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = terms[i];
+            values[slot] = i;
+        }
+    }
+
+    /** The index of {@code term}, or -1. */
+    int get(String term) {
+        int slot = slot(term);
+        String key;
+        while ((key = keys[slot]) != null) {
+            if (key.equals(term)) {
+                return values[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
+    private int slot(String term) {
+        int h = term.hashCode();
+        // Fibonacci hashing: the top bits of the product depend on all bits of the (clustered) String hash.
+        return (h ^ (h >>> 16)) * 0x9E3779B9 >>> shift;
+    }
+}

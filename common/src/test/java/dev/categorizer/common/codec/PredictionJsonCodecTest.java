@@ -1,0 +1,45 @@
+package dev.categorizer.common.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.categorizer.common.record.LabelScore;
+import dev.categorizer.common.record.Prediction;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PredictionJsonCodecTest {
+
+    private static final Prediction PREDICTION = new Prediction("v1",
+            List.of(new LabelScore("Travel", 0.93), new LabelScore("Food \"&\" Drink", 0.5)),
+            "2025-01-01-abc", "2025-06-01T12:00:00Z");
+
+    @Test
+    void encodesTheDocumentedShape() {
+        assertThat(PredictionJsonCodec.encode(PREDICTION)).isEqualTo("{\"id\":\"v1\",\"categories\":["
+                + "{\"label\":\"Travel\",\"score\":0.93},{\"label\":\"Food \\\"&\\\" Drink\",\"score\":0.5}],"
+                + "\"model_version\":\"2025-01-01-abc\",\"scored_at\":\"2025-06-01T12:00:00Z\"}");
+    }
+
+    @Test
+    void roundTrips() {
+        assertThat(PredictionJsonCodec.decode(PredictionJsonCodec.encode(PREDICTION))).isEqualTo(PREDICTION);
+        Prediction bare = new Prediction("v2", List.of(), null, null);
+        assertThat(PredictionJsonCodec.decode(PredictionJsonCodec.encode(bare))).isEqualTo(bare);
+    }
+
+    @Test
+    void rejectsInvalidInput() {
+        assertThatThrownBy(() -> PredictionJsonCodec.decode("{")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("invalid prediction JSON: Unexpected end-of-input");
+        assertThatThrownBy(() -> PredictionJsonCodec.decode("[]")).hasMessage("invalid prediction JSON: not an object");
+        assertThatThrownBy(() -> PredictionJsonCodec.decode("{\"categories\":[]}"))
+                .hasMessage("invalid prediction JSON: missing field 'id'");
+        assertThatThrownBy(() -> PredictionJsonCodec.decode("{\"id\":\"v\"}"))
+                .hasMessage("invalid prediction JSON: field 'categories' must be an array");
+        assertThatThrownBy(() -> PredictionJsonCodec.decode("{\"id\":\"v\",\"categories\":[{\"label\":\"a\",\"score\":\"high\"}]}"))
+                .hasMessage("invalid prediction JSON: score of 'a' must be a number");
+        assertThatThrownBy(() -> PredictionJsonCodec.decode("{\"id\":\"v\",\"categories\":[],\"model_version\":3}"))
+                .hasMessage("invalid prediction JSON: field 'model_version' must be a string");
+    }
+}

@@ -1,0 +1,110 @@
+package dev.categorizer.common.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.categorizer.common.JavaSerialization;
+import dev.categorizer.common.record.Video;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextPipelineTest {
+
+    private static final Video VIDEO = Video.unlabelled("1",
+            "The Best Hotel in Paris",
+            "A <b>great</b> stay at the hotel! Visit https://example.com in 2024.",
+            List.of("Travel", "New Year's Eve", "#Paris", "2024", "hotel"));
+
+    @Test
+    void removesStopWordsWhenAskedThenAddsTags() {
+        List<String> features = new TextPipeline(TextConfig.builder().removeStopWords(true).build()).features(VIDEO);
+
+        assertThat(features).containsExactly(
+                "best", "hotel", "paris",
+                "great", "stay", "hotel", "visit",
+                "travel", "new", "year", "eve", "paris", "hotel",
+                "#travel", "#new_year's_eve", "#paris", "#hotel");
+    }
+
+    @Test
+    void tagWordsCanBeTurnedOffLeavingOnlyWholeTags() {
+        List<String> features = new TextPipeline(TextConfig.builder().removeStopWords(true).tagWords(false).build()).features(VIDEO);
+
+        assertThat(features).containsExactly(
+                "best", "hotel", "paris",
+                "great", "stay", "hotel", "visit",
+                "#travel", "#new_year's_eve", "#paris", "#hotel");
+    }
+
+    @Test
+    void keepsStopWordsWhenAskedButStillDropsShortTokens() {
+        TextPipeline pipeline = new TextPipeline(TextConfig.builder().removeStopWords(false).tags(false).build());
+
+        assertThat(pipeline.features(VIDEO)).containsExactly(
+                "the", "best", "hotel", "in", "paris",
+                "great", "stay", "at", "the", "hotel", "visit", "in");
+    }
+
+    @Test
+    void minTokenLengthCountsCodePoints() {
+        TextPipeline one = new TextPipeline(TextConfig.builder().minTokenLength(1).removeStopWords(false).tags(false).build());
+        TextPipeline three = new TextPipeline(TextConfig.builder().minTokenLength(3).tags(false).build());
+        Video video = Video.unlabelled("2", "a ox 年 \uD840\uDC00 \uD840\uDC00\uD840\uDC01", "", List.of());
+
+        assertThat(one.features(video)).containsExactly("a", "ox", "年", "\uD840\uDC00", "\uD840\uDC00\uD840\uDC01");
+        assertThat(new TextPipeline(TextConfig.defaults()).features(video)).containsExactly("ox", "\uD840\uDC00\uD840\uDC01");
+        assertThat(three.features(VIDEO)).doesNotContain("ox").contains("best");
+    }
+
+    @Test
+    void bigramsJoinAdjacentKeptWordsWithinEachField() {
+        TextPipeline pipeline = new TextPipeline(TextConfig.builder().removeStopWords(true).bigrams(true).tags(false).build());
+
+        assertThat(pipeline.features(VIDEO)).containsExactly(
+                "best", "hotel", "paris", "best hotel", "hotel paris",
+                "great", "stay", "hotel", "visit", "great stay", "stay hotel", "hotel visit");
+    }
+
+    @Test
+    void tagsAreOneFeatureEachAndDistinctFromWords() {
+        TextPipeline pipeline = new TextPipeline(TextConfig.builder().tagWords(false).build());
+        List<String> features = pipeline.features(Video.unlabelled("3", "hotel", "", List.of("Hotel", "  Beach   Life ", "#", "")));
+
+        assertThat(features).containsExactly("hotel", "#hotel", "#beach_life");
+        assertThat(pipeline.tagFeature("#Music")).isEqualTo(pipeline.tagFeature("music")).isEqualTo("#music");
+        assertThat(pipeline.tagFeature("Caf&eacute; 24/7")).isEqualTo("#café_/");
+        assertThat(pipeline.tagFeature("123")).isNull();
+    }
+
+    @Test
+    void tagsCanBeTurnedOff() {
+        TextPipeline pipeline = new TextPipeline(TextConfig.builder().tags(false).build());
+
+        assertThat(pipeline.features(VIDEO)).noneMatch(f -> f.startsWith("#"));
+    }
+
+    @Test
+    void emptyVideoHasNoFeatures() {
+        assertThat(new TextPipeline(TextConfig.defaults()).features(new Video("4", null, null, null, null))).isEmpty();
+    }
+
+    @Test
+    void modelTokenizerPipelineWorks() {
+        TextPipeline pipeline = new TextPipeline(TextConfig.builder().tokenizer(TokenizerKind.MODEL).removeStopWords(true).tags(false).build());
+
+        assertThat(pipeline.features(VIDEO)).contains("best", "hotel", "paris", "great", "stay").doesNotContain("the");
+    }
+
+    @Test
+    void wordsGivesOneFieldsKeptWords() {
+        assertThat(new TextPipeline(TextConfig.builder().removeStopWords(true).build()).words("The Best of the Best")).containsExactly("best", "best");
+    }
+
+    @Test
+    void survivesSerializationWithTheSameFeatures() {
+        TextPipeline pipeline = new TextPipeline(TextConfig.builder().bigrams(true).tokenizer(TokenizerKind.MODEL).build());
+        TextPipeline copy = JavaSerialization.roundTrip(pipeline);
+
+        assertThat(copy.config()).isEqualTo(pipeline.config());
+        assertThat(copy.features(VIDEO)).isEqualTo(pipeline.features(VIDEO));
+    }
+}

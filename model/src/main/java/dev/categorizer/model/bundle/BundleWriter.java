@@ -1,0 +1,115 @@
+package dev.categorizer.model.bundle;
+
+import dev.categorizer.common.text.TextConfig;
+import dev.categorizer.common.vocab.Vocabulary;
+import dev.categorizer.common.vocab.Weighting;
+import dev.categorizer.model.graph.ServingGraph;
+import dev.categorizer.model.train.TrainedModel;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Writes a bundle into a fresh sibling directory, then moves it into place, so that a reader never sees half a
+ * bundle and a failed write leaves any previous bundle untouched.
+ */
+final class BundleWriter {
+    /** Provenance key with which a caller may choose the model version instead of the generated one. */
+    static final String MODEL_VERSION_KEY = "model_version";
+    private static final DateTimeFormatter VERSION_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private BundleWriter() {}
+
+    static void write(Path directory, TrainedModel model, Vocabulary vocabulary, TextConfig text,
+            Weighting weighting, Map<String, String> provenance) {
+        if (vocabulary.size() != model.weights().inputSize()) {
+            throw new IllegalArgumentException("vocabulary has " + vocabulary.size()
+                    + " terms but the model takes " + model.weights().inputSize() + " inputs");
+        }
+        Path target = directory.toAbsolutePath().normalize();
+        Path staging = target.resolveSibling(target.getFileName() + ".writing-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(staging);
+            try (OutputStream out = Files.newOutputStream(staging.resolve(ModelBundle.VOCABULARY))) {
+                vocabulary.writeTo(out);
+            }
+            ServingGraph.export(model.weights(), staging.resolve(ModelBundle.SAVED_MODEL));
+            Map<String, String> files = Checksums.of(staging);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            Map<String, String> prov = new LinkedHashMap<>(provenance);
+            String version = prov.remove(MODEL_VERSION_KEY);
+            if (version == null || version.isBlank()) {
+                String weightsSum = files.getOrDefault(
+                        ModelBundle.SAVED_MODEL + "/variables/variables.data-00000-of-00001", "");
+                version = VERSION_TIME.format(now) + "-" + weightsSum.substring(0, Math.min(8, weightsSum.length()));
+            }
+            prov.putIfAbsent("tensorflow_version", org.tensorflow.TensorFlow.version());
+            prov.putIfAbsent("java_version", System.getProperty("java.version"));
+            Manifest manifest = new Manifest(
+                    ModelBundle.FORMAT_VERSION,
+                    UUID.randomUUID().toString(),
+                    version,
+                    now.toString(),
+                    model.labels(),
+                    toDoubles(model.thresholds()),
+                    vocabulary.size(),
+                    model.weights().hidden(),
+                    weighting.name(),
+                    text.toMap(),
+                    model.hyperParameters().toMap(),
+                    model.validationMetrics(),
+                    prov,
+                    files);
+            ManifestJson.write(manifest, staging.resolve(ModelBundle.MANIFEST));
+            replace(staging, target);
+        } catch (IOException e) {
+            deleteQuietly(staging);
+            throw new UncheckedIOException("cannot write model bundle to " + target + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(staging);
+            throw e;
+        }
+    }
+
+    private static List<Double> toDoubles(float[] values) {
+        List<Double> out = new ArrayList<>(values.length);
+        for (float v : values) out.add((double) v);
+        return out;
+    }
+
+    private static void replace(Path staging, Path target) throws IOException {
+        if (Files.exists(target)) {
+            Path old = target.resolveSibling(target.getFileName() + ".old-" + UUID.randomUUID());
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            deleteQuietly(old);
+        } else {
+            Files.createDirectories(target.getParent());
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    static void deleteQuietly(Path root) {
+        if (!Files.exists(root)) return;
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: a leftover staging directory is harmless
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.categorizer.model.bundle;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a model bundle says about itself ({@code manifest.json}): its format and identity, the labels and their
+ * thresholds, how text becomes features, the settings it was trained with, its validation metrics, where it came
+ * from (provenance) and the SHA-256 of every other file in the bundle.
+ */
+public record Manifest(
+        int formatVersion,
+        String modelId,
+        String modelVersion,
+        String createdAt,
+        List<String> labels,
+        List<Double> thresholds,
+        int vocabularySize,
+        int hidden,
+        String weighting,
+        Map<String, String> text,
+        Map<String, String> hyperParameters,
+        Map<String, Double> trainingMetrics,
+        Map<String, String> provenance,
+        Map<String, String> files) {}

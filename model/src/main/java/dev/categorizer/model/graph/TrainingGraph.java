@@ -1,0 +1,274 @@
+package dev.categorizer.model.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The TensorFlow graph that trains the network {@code sigmoid(relu(X·W1 + b1)·W2 + b2)} on sparse rows X.
+ *
+ * <p>The first layer is sparse-aware: a step gathers the rows of {@code W1} that the batch touches, multiplies them
+ * with {@code SparseTensorDenseMatMul}, and updates only those rows and their Adam moments ("lazy" Adam, with
+ * scatter updates), so the cost of a step follows the batch's non-zeros and not the vocabulary size. The other
+ * parameters use TensorFlow's dense {@code ApplyAdam}. Gradients come from TensorFlow's own {@code Gradients},
+ * seeded with the gradient of the mean binary cross-entropy with respect to the logits, {@code (sigmoid(z) - y) / n}.
+ *
+ * <p>All weights are set from Java ({@link #importVariables}), which keeps initialisation and dropout under a Java
+ * seed: a run resumed from a checkpoint continues exactly as the original would have. Not thread-safe.
+ */
+public final class TrainingGraph implements AutoCloseable {
+    static final float BETA1 = 0.9f;
+    static final float BETA2 = 0.999f;
+    static final float EPSILON = 1e-7f;
+
+    private final int inputSize;
+    private final int hidden;
+    private final int outputs;
+    private final Graph graph = new Graph();
+    private final Session session;
+
+    private final List<Variable<TFloat32>> variables = new ArrayList<>();
+    private final List<Placeholder<TFloat32>> setters = new ArrayList<>();
+    private final List<Op> assigns = new ArrayList<>();
+
+    // training feeds
+    private final Placeholder<TInt32> columns;
+    private final Placeholder<TInt64> indices;
+    private final Placeholder<TFloat32> values;
+    private final Placeholder<TInt64> shape;
+    private final Placeholder<TFloat32> labels;
+    private final Placeholder<TFloat32> mask;
+    private final Placeholder<TFloat32> lrT;
+    private final Placeholder<TFloat32> learningRate;
+    private final Placeholder<TFloat32> beta1Power;
+    private final Placeholder<TFloat32> beta2Power;
+    private final Operand<TFloat32> loss;
+    private final List<Op> updates = new ArrayList<>();
+
+    // evaluation feeds (whole width, no dropout)
+    private final Placeholder<TInt64> evalIndices;
+    private final Placeholder<TFloat32> evalValues;
+    private final Placeholder<TInt64> evalShape;
+    private final Operand<TFloat32> evalProbabilities;
+
+    public TrainingGraph(int inputSize, int hidden, int outputs) {
+        SparseMatMulGradient.register();
+        this.inputSize = inputSize;
+        this.hidden = hidden;
+        this.outputs = outputs;
+        Ops tf = Ops.create(graph);
+
+        Variable<TFloat32> w1 = variable(tf, "w1", inputSize, hidden);
+        Variable<TFloat32> b1 = variable(tf, "b1", hidden);
+        Variable<TFloat32> w2 = variable(tf, "w2", hidden, outputs);
+        Variable<TFloat32> b2 = variable(tf, "b2", outputs);
+        Variable<TFloat32> mW1 = variable(tf, "w1_m", inputSize, hidden);
+        Variable<TFloat32> vW1 = variable(tf, "w1_v", inputSize, hidden);
+        Variable<TFloat32> mB1 = variable(tf, "b1_m", hidden);
+        Variable<TFloat32> vB1 = variable(tf, "b1_v", hidden);
+        Variable<TFloat32> mW2 = variable(tf, "w2_m", hidden, outputs);
+        Variable<TFloat32> vW2 = variable(tf, "w2_v", hidden, outputs);
+        Variable<TFloat32> mB2 = variable(tf, "b2_m", outputs);
+        Variable<TFloat32> vB2 = variable(tf, "b2_v", outputs);
+
+        columns = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+        indices = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(-1, 2)));
+        values = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
+        shape = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+        labels = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, outputs)));
+        mask = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, hidden)));
+        lrT = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        learningRate = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        beta1Power = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        beta2Power = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+
+        // Forward pass on the touched rows of W1 only.
+        Operand<TFloat32> w1Rows = tf.gather(w1, columns, tf.constant(0));
+        Operand<TFloat32> z1 = tf.nn.biasAdd(tf.sparse.sparseTensorDenseMatMul(indices, values, shape, w1Rows), b1);
+        Operand<TFloat32> h = tf.math.mul(tf.nn.relu(z1), mask);
+        Operand<TFloat32> logits = tf.nn.biasAdd(tf.linalg.matMul(h, w2), b2);
+
+        // Mean binary cross-entropy per example, summed over labels; numerically stable form.
+        Operand<TFloat32> perEntry = tf.math.add(
+                tf.math.sub(tf.nn.relu(logits), tf.math.mul(logits, labels)),
+                tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(logits)))));
+        Operand<TFloat32> batchSize = tf.dtypes.cast(
+                tf.gather(tf.shape(labels), tf.constant(0), tf.constant(0)), TFloat32.class);
+        Operand<TFloat32> lossSum = tf.sum(perEntry, tf.constant(new int[] {0, 1}));
+        loss = tf.math.div(lossSum, batchSize);
+        Operand<TFloat32> dLogits = tf.math.div(tf.math.sub(tf.math.sigmoid(logits), labels), batchSize);
+
+        var grads = tf.gradients(List.of(logits), List.of(w1Rows, b1, w2, b2),
+                org.tensorflow.op.core.Gradients.dx(List.of(dLogits)));
+        @SuppressWarnings("unchecked") Operand<TFloat32> gW1 = (Operand<TFloat32>) (Operand<?>) grads.dy(0);
+        @SuppressWarnings("unchecked") Operand<TFloat32> gB1 = (Operand<TFloat32>) (Operand<?>) grads.dy(1);
+        @SuppressWarnings("unchecked") Operand<TFloat32> gW2 = (Operand<TFloat32>) (Operand<?>) grads.dy(2);
+        @SuppressWarnings("unchecked") Operand<TFloat32> gB2 = (Operand<TFloat32>) (Operand<?>) grads.dy(3);
+
+        // Updates wait for every gradient: the backward pass reads w2, which ApplyAdam changes in place.
+        List<Op> gradientOps = List.of(gW1, gB1, gW2, gB2).stream().map(g -> (Op) tf.identity(g)).toList();
+        Ops after = tf.withControlDependencies(gradientOps);
+
+        // Lazy Adam on the touched rows of W1.
+        Operand<TFloat32> m = tf.math.add(
+                tf.math.mul(tf.constant(BETA1), tf.gather(mW1, columns, tf.constant(0))),
+                tf.math.mul(tf.constant(1 - BETA1), gW1));
+        Operand<TFloat32> v = tf.math.add(
+                tf.math.mul(tf.constant(BETA2), tf.gather(vW1, columns, tf.constant(0))),
+                tf.math.mul(tf.constant(1 - BETA2), tf.math.square(gW1)));
+        Operand<TFloat32> newRows = tf.math.sub(w1Rows,
+                tf.math.div(tf.math.mul(lrT, m), tf.math.add(tf.math.sqrt(v), tf.constant(EPSILON))));
+        updates.add(after.scatterUpdate(mW1, columns, m));
+        updates.add(after.scatterUpdate(vW1, columns, v));
+        updates.add(after.scatterUpdate(w1, columns, newRows));
+        // Dense Adam on the small parameters.
+        updates.add(adam(after, b1, mB1, vB1, gB1));
+        updates.add(adam(after, w2, mW2, vW2, gW2));
+        updates.add(adam(after, b2, mB2, vB2, gB2));
+
+        evalIndices = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(-1, 2)));
+        evalValues = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
+        evalShape = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+        Operand<TFloat32> evalHidden = tf.nn.relu(tf.nn.biasAdd(
+                tf.sparse.sparseTensorDenseMatMul(evalIndices, evalValues, evalShape, w1), b1));
+        evalProbabilities = tf.math.sigmoid(tf.nn.biasAdd(tf.linalg.matMul(evalHidden, w2), b2));
+
+        session = new Session(graph);
+    }
+
+    private Op adam(Ops tf, Variable<TFloat32> var, Variable<TFloat32> m, Variable<TFloat32> v,
+            Operand<TFloat32> grad) {
+        return tf.train.applyAdam(var, m, v, beta1Power, beta2Power, learningRate,
+                tf.constant(BETA1), tf.constant(BETA2), tf.constant(EPSILON), grad);
+    }
+
+    private Variable<TFloat32> variable(Ops tf, String name, long... dims) {
+        Variable<TFloat32> var = tf.withName(name).variable(Shape.of(dims), TFloat32.class);
+        Placeholder<TFloat32> value = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(dims)));
+        variables.add(var);
+        setters.add(value);
+        assigns.add(tf.assign(var, value));
+        return var;
+    }
+
+    /** Number of variables: the four network weights, then two Adam moments for each. */
+    public int variableCount() {
+        return variables.size();
+    }
+
+    /** Shapes of the variables in {@link #exportVariables()} order. */
+    public long[][] variableShapes() {
+        long[][] shapes = new long[variables.size()][];
+        for (int i = 0; i < shapes.length; i++) shapes[i] = variables.get(i).shape().asArray();
+        return shapes;
+    }
+
+    /** Sets every variable; the arrays are in {@link #exportVariables()} order, row-major. */
+    public void importVariables(float[][] arrays) {
+        if (arrays.length != variables.size()) {
+            throw new IllegalArgumentException("expected " + variables.size() + " arrays, got " + arrays.length);
+        }
+        long[][] shapes = variableShapes();
+        Session.Runner runner = session.runner();
+        List<Tensor> feeds = new ArrayList<>();
+        try {
+            for (int i = 0; i < arrays.length; i++) {
+                TFloat32 t = Tensors.floats(arrays[i], shapes[i]);
+                feeds.add(t);
+                runner.feed(setters.get(i), t).addTarget(assigns.get(i));
+            }
+            runner.run().close();
+        } finally {
+            feeds.forEach(Tensor::close);
+        }
+    }
+
+    /** Every variable's values: w1, b1, w2, b2, then the Adam moments m and v of each. */
+    public float[][] exportVariables() {
+        return fetch(variables.size());
+    }
+
+    /** The four network weights only: w1, b1, w2, b2. */
+    public float[][] exportWeights() {
+        return fetch(4);
+    }
+
+    private float[][] fetch(int count) {
+        Session.Runner runner = session.runner();
+        for (int i = 0; i < count; i++) runner.fetch(variables.get(i));
+        try (Result result = runner.run()) {
+            float[][] out = new float[count][];
+            for (int i = 0; i < count; i++) out[i] = Tensors.toArray((TFloat32) result.get(i));
+            return out;
+        }
+    }
+
+    /**
+     * One Adam step on a compact batch.
+     *
+     * @param dropoutMask rows x hidden, 0 for dropped units and 1/(1-rate) for kept ones
+     * @param labelMatrix rows x outputs, 1 where the label applies
+     * @param step 1-based Adam step, for bias correction
+     * @return the batch's mean loss before the update
+     */
+    public float trainStep(SparseBatch batch, float[] dropoutMask, float[] labelMatrix, float rate, long step) {
+        if (batch.columns == null) throw new IllegalArgumentException("training needs a compact batch");
+        float b1p = (float) Math.pow(BETA1, step);
+        float b2p = (float) Math.pow(BETA2, step);
+        float corrected = (float) (rate * Math.sqrt(1 - b2p) / (1 - b1p));
+        try (TInt32 cols = Tensors.ints(batch.columns, batch.columns.length);
+                TInt64 idx = Tensors.longs(batch.indices, batch.nonZeros(), 2);
+                TFloat32 val = Tensors.floats(batch.values, batch.nonZeros());
+                TInt64 shp = Tensors.longs(new long[] {batch.rows, batch.width}, 2);
+                TFloat32 y = Tensors.floats(labelMatrix, batch.rows, outputs);
+                TFloat32 msk = Tensors.floats(dropoutMask, batch.rows, hidden);
+                TFloat32 lrt = TFloat32.scalarOf(corrected);
+                TFloat32 lr = TFloat32.scalarOf(rate);
+                TFloat32 p1 = TFloat32.scalarOf(b1p);
+                TFloat32 p2 = TFloat32.scalarOf(b2p)) {
+            Session.Runner runner = session.runner()
+                    .feed(columns, cols).feed(indices, idx).feed(values, val).feed(shape, shp)
+                    .feed(labels, y).feed(mask, msk).feed(lrT, lrt).feed(learningRate, lr)
+                    .feed(beta1Power, p1).feed(beta2Power, p2)
+                    .fetch(loss);
+            updates.forEach(runner::addTarget);
+            try (Result result = runner.run()) {
+                return ((TFloat32) result.get(0)).getFloat();
+            }
+        }
+    }
+
+    /** Probabilities for a batch over the whole input width, without dropout. */
+    public float[][] predict(SparseBatch batch) {
+        try (TInt64 idx = Tensors.longs(batch.indices, batch.nonZeros(), 2);
+                TFloat32 val = Tensors.floats(batch.values, batch.nonZeros());
+                TInt64 shp = Tensors.longs(new long[] {batch.rows, inputSize}, 2);
+                Result result = session.runner()
+                        .feed(evalIndices, idx).feed(evalValues, val).feed(evalShape, shp)
+                        .fetch(evalProbabilities).run()) {
+            return Tensors.toMatrix((TFloat32) result.get(0));
+        }
+    }
+
+    public int inputSize() { return inputSize; }
+    public int hidden() { return hidden; }
+    public int outputs() { return outputs; }
+
+    @Override
+    public void close() {
+        session.close();
+        graph.close();
+    }
+}

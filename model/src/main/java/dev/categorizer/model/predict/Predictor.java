@@ -1,0 +1,51 @@
+package dev.categorizer.model.predict;
+
+import dev.categorizer.common.record.LabelScore;
+import dev.categorizer.common.record.Prediction;
+import dev.categorizer.common.record.SparseVector;
+import dev.categorizer.common.record.Video;
+import dev.categorizer.model.bundle.ModelBundle;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Scores videos with a model bundle. Loads the bundle once; safe to call from many threads at once.
+ *
+ * <pre>{@code
+ * try (Predictor predictor = Predictor.load(Path.of("models/films"))) {
+ *     List<Prediction> predictions = predictor.predict(videos);
+ * }
+ * }</pre>
+ */
+public interface Predictor extends AutoCloseable {
+
+    /** Opens and verifies the bundle in {@code bundleDir}; fails with a message naming the damaged file. */
+    static Predictor load(Path bundleDir) {
+        return TensorFlowPredictor.load(bundleDir);
+    }
+
+    ModelBundle bundle();
+
+    /** The bundle's labels, in the order of the score arrays. */
+    List<String> labels();
+
+    /** Turns a video into the model's input; an empty vector means no known feature. */
+    SparseVector vectorize(Video video);
+
+    /** One probability per label for each vector, in one TensorFlow call. */
+    float[][] scores(List<SparseVector> vectors);
+
+    /** Scores for each video, one probability per label. */
+    default float[][] scoreVideos(List<Video> videos) {
+        return scores(videos.stream().map(this::vectorize).toList());
+    }
+
+    /** The labels over their thresholds for each video, best first, stamped with this model's version. */
+    List<Prediction> predict(List<Video> videos);
+
+    /** The labels of one score row that pass their thresholds, best first. */
+    List<LabelScore> decide(float[] scores);
+
+    @Override
+    void close();
+}

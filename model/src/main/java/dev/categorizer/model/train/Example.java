@@ -1,0 +1,7 @@
+package dev.categorizer.model.train;
+
+import dev.categorizer.common.record.SparseVector;
+import java.io.Serializable;
+
+/** One training example: a document's features and the indices of its labels. */
+public record Example(SparseVector features, int[] labels) implements Serializable {}

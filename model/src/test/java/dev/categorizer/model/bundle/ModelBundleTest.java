@@ -1,0 +1,116 @@
+package dev.categorizer.model.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.categorizer.common.vocab.Weighting;
+import dev.categorizer.model.testutil.ToyData;
+import dev.categorizer.model.train.HyperParameters;
+import dev.categorizer.model.train.TrainedModel;
+import dev.categorizer.model.train.TrainingRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelBundleTest {
+    private static ToyData toy;
+    private static TrainedModel model;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void train() {
+        toy = new ToyData(3, 200, 20);
+        model = TrainingRun.trainToEnd(toy.trainingData(),
+                HyperParameters.builder().hidden(8).epochs(2).batchSize(32).seed(1).build(), p -> {});
+    }
+
+    private ModelBundle write(Path dir) {
+        return ModelBundle.write(dir, model, toy.vocabulary, toy.text, Weighting.TFIDF,
+                Map.of("train", "toy", "model_version", "toy-1"));
+    }
+
+    @Test
+    void writesAManifestThatDescribesTheModelAndReadsItBack() {
+        ModelBundle written = write(tmp.resolve("m"));
+        ModelBundle read = ModelBundle.read(tmp.resolve("m"));
+        Manifest m = read.manifest();
+        assertThat(m.formatVersion()).isEqualTo(ModelBundle.FORMAT_VERSION);
+        assertThat(m.modelVersion()).isEqualTo("toy-1");
+        assertThat(m.labels()).isEqualTo(ToyData.LABELS);
+        assertThat(m.thresholds()).hasSize(ToyData.LABELS.size());
+        assertThat(m.vocabularySize()).isEqualTo(toy.vocabulary.size());
+        assertThat(m.hyperParameters()).containsEntry("hidden", "8");
+        assertThat(m.text()).isEqualTo(toy.text.toMap());
+        assertThat(m.trainingMetrics()).containsKey("validation_micro_f1");
+        assertThat(m.provenance()).containsEntry("train", "toy").containsKey("tensorflow_version");
+        assertThat(m.files()).containsKeys(ModelBundle.VOCABULARY, "saved_model/saved_model.pb");
+        assertThat(read.vocabulary()).isEqualTo(toy.vocabulary);
+        assertThat(written.manifest()).isEqualTo(m);
+    }
+
+    @Test
+    void theServedBundleHoldsNoOptimizerState() throws IOException {
+        write(tmp.resolve("m"));
+        long bytes;
+        try (Stream<Path> files = Files.walk(tmp.resolve("m"))) {
+            bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+        long weights = 4L * (toy.vocabulary.size() * 8 + 8 + 8 * 4 + 4);
+        // Adam would triple the weights; the graph and vocabulary add a little.
+        assertThat(bytes).isLessThan(weights * 2 + 200_000);
+    }
+
+    @Test
+    void refusesADamagedFileAndNamesIt() throws IOException {
+        write(tmp.resolve("m"));
+        Path vocab = tmp.resolve("m").resolve(ModelBundle.VOCABULARY);
+        Files.writeString(vocab, Files.readString(vocab).replaceFirst("\n(\\S)", "\nx$1"));
+        assertThatThrownBy(() -> ModelBundle.read(tmp.resolve("m")))
+                .isInstanceOf(InvalidBundleException.class)
+                .hasMessageContaining("vocabulary.tsv")
+                .hasMessageContaining("checksum mismatch");
+    }
+
+    @Test
+    void refusesAMissingFileAndNamesIt() throws IOException {
+        write(tmp.resolve("m"));
+        Files.delete(tmp.resolve("m/saved_model/saved_model.pb"));
+        assertThatThrownBy(() -> ModelBundle.read(tmp.resolve("m")))
+                .isInstanceOf(InvalidBundleException.class)
+                .hasMessageContaining("saved_model.pb")
+                .hasMessageContaining("missing");
+    }
+
+    @Test
+    void refusesAnotherFormatVersion() throws IOException {
+        write(tmp.resolve("m"));
+        Path manifest = tmp.resolve("m").resolve(ModelBundle.MANIFEST);
+        Files.writeString(manifest, Files.readString(manifest).replace("\"format_version\" : 1", "\"format_version\" : 99"));
+        assertThatThrownBy(() -> ModelBundle.read(tmp.resolve("m")))
+                .isInstanceOf(InvalidBundleException.class)
+                .hasMessageContaining("manifest.json")
+                .hasMessageContaining("format version 99");
+    }
+
+    @Test
+    void refusesADirectoryThatIsNoBundle() {
+        assertThatThrownBy(() -> ModelBundle.read(tmp))
+                .isInstanceOf(InvalidBundleException.class)
+                .hasMessageContaining("missing manifest.json");
+    }
+
+    @Test
+    void rewritingReplacesTheBundleWhole() {
+        write(tmp.resolve("m"));
+        ModelBundle second = write(tmp.resolve("m"));
+        assertThat(ModelBundle.read(tmp.resolve("m")).manifest().modelId()).isEqualTo(second.manifest().modelId());
+        assertThat(tmp.toFile().list()).containsExactly("m");
+    }
+}

@@ -1,0 +1,100 @@
+package dev.categorizer.model.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.categorizer.common.record.SparseVector;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TrainingGraphTest {
+    private static final int INPUT = 50;
+    private static final int HIDDEN = 8;
+    private static final int OUTPUTS = 2;
+
+    private static float[][] initial(long seed) {
+        Random r = new Random(seed);
+        float[][] vars = new float[12][];
+        long[][] shapes = {{INPUT, HIDDEN}, {HIDDEN}, {HIDDEN, OUTPUTS}, {OUTPUTS}};
+        for (int i = 0; i < 4; i++) {
+            int size = (int) Arrays.stream(shapes[i]).reduce(1, (a, b) -> a * b);
+            vars[i] = new float[size];
+            if (shapes[i].length == 2) for (int j = 0; j < size; j++) vars[i][j] = (float) (r.nextGaussian() * 0.3);
+            vars[4 + 2 * i] = new float[size];
+            vars[5 + 2 * i] = new float[size];
+        }
+        return vars;
+    }
+
+    private static float[] ones(int n) {
+        float[] a = new float[n];
+        Arrays.fill(a, 1f);
+        return a;
+    }
+
+    @Test
+    void stepUpdatesOnlyTheRowsOfTheFirstLayerThatTheBatchTouches() {
+        try (TrainingGraph graph = new TrainingGraph(INPUT, HIDDEN, OUTPUTS)) {
+            graph.importVariables(initial(1));
+            float[][] before = graph.exportVariables();
+            List<SparseVector> rows = List.of(
+                    new SparseVector(new int[] {3, 7}, new float[] {0.6f, 0.8f}),
+                    new SparseVector(new int[] {7, 20}, new float[] {1f, 0.5f}));
+            graph.trainStep(SparseBatch.compact(rows), ones(2 * HIDDEN), new float[] {1, 0, 0, 1}, 0.01f, 1);
+            float[][] after = graph.exportVariables();
+            for (int row = 0; row < INPUT; row++) {
+                float[] b = Arrays.copyOfRange(before[0], row * HIDDEN, (row + 1) * HIDDEN);
+                float[] a = Arrays.copyOfRange(after[0], row * HIDDEN, (row + 1) * HIDDEN);
+                boolean touched = row == 3 || row == 7 || row == 20;
+                assertThat(Arrays.equals(a, b)).as("row %d changed", row).isEqualTo(!touched);
+            }
+            assertThat(after[2]).isNotEqualTo(before[2]);
+        }
+    }
+
+    @Test
+    void lossFallsOnALearnableProblemAndPredictionsFollowTheLabels() {
+        Random r = new Random(7);
+        List<SparseVector> xs = new ArrayList<>();
+        List<float[]> ys = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            boolean positive = i % 2 == 0;
+            int base = positive ? 0 : 25;
+            int a = base + r.nextInt(25);
+            int b = base + r.nextInt(25);
+            if (a == b) b = base + (b - base + 1) % 25;
+            int lo = Math.min(a, b), hi = Math.max(a, b);
+            xs.add(new SparseVector(new int[] {lo, hi}, new float[] {0.7071f, 0.7071f}));
+            ys.add(positive ? new float[] {1, 0} : new float[] {0, 1});
+        }
+        try (TrainingGraph graph = new TrainingGraph(INPUT, HIDDEN, OUTPUTS)) {
+            graph.importVariables(initial(2));
+            float first = 0, last = 0;
+            for (int step = 1; step <= 60; step++) {
+                float[] y = new float[xs.size() * OUTPUTS];
+                for (int i = 0; i < xs.size(); i++) System.arraycopy(ys.get(i), 0, y, i * OUTPUTS, OUTPUTS);
+                float loss = graph.trainStep(SparseBatch.compact(xs), ones(xs.size() * HIDDEN), y, 0.05f, step);
+                if (step == 1) first = loss;
+                last = loss;
+            }
+            assertThat(last).isLessThan(first / 4);
+            float[][] p = graph.predict(SparseBatch.of(xs, INPUT));
+            for (int i = 0; i < xs.size(); i++) {
+                int expected = i % 2 == 0 ? 0 : 1;
+                assertThat(p[i][expected]).as("doc %d", i).isGreaterThan(0.5f);
+            }
+        }
+    }
+
+    @Test
+    void exportedVariablesCanBeImportedBack() {
+        try (TrainingGraph a = new TrainingGraph(INPUT, HIDDEN, OUTPUTS);
+                TrainingGraph b = new TrainingGraph(INPUT, HIDDEN, OUTPUTS)) {
+            a.importVariables(initial(3));
+            b.importVariables(a.exportVariables());
+            assertThat(b.exportVariables()).isDeepEqualTo(a.exportVariables());
+        }
+    }
+}

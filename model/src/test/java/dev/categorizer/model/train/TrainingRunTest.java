@@ -1,0 +1,56 @@
+package dev.categorizer.model.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.categorizer.model.testutil.ToyData;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+class TrainingRunTest {
+    private final ToyData toy = new ToyData(11, 300, 50);
+    private final HyperParameters hp =
+            HyperParameters.builder().hidden(16).epochs(4).batchSize(16).learningRate(0.01f).seed(5).build();
+
+    @Test
+    void learnsTheToyCategoriesAndTunesOneThresholdPerLabel() {
+        TrainedModel model = TrainingRun.trainToEnd(toy.trainingData(), hp, p -> {});
+        assertThat(model.validationMetrics().get("validation_micro_f1")).isGreaterThan(0.9);
+        assertThat(model.thresholds()).hasSize(ToyData.LABELS.size());
+        assertThat(model.labels()).isEqualTo(ToyData.LABELS);
+        assertThat(model.epochsRun()).isBetween(1, 4);
+    }
+
+    @Test
+    void aRunResumedFromACheckpointEndsWithTheSameWeightsAsAnUninterruptedRun() throws IOException {
+        TrainedModel uninterrupted = TrainingRun.trainToEnd(toy.trainingData(), hp, p -> {});
+
+        byte[] saved;
+        try (TrainingRun run = TrainingRun.start(toy.trainingData(), hp)) {
+            for (int i = 0; i < 20; i++) run.step(); // stop mid-epoch 2 (15 steps per epoch)
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            run.checkpoint().writeTo(new DataOutputStream(bytes));
+            saved = bytes.toByteArray();
+        }
+        TrainingCheckpoint checkpoint = TrainingCheckpoint.readFrom(new DataInputStream(new ByteArrayInputStream(saved)));
+        assertThat(checkpoint.globalStep()).isEqualTo(20);
+        TrainedModel resumed;
+        try (TrainingRun run = TrainingRun.resume(toy.trainingData(), hp, checkpoint)) {
+            while (!run.isDone()) run.step();
+            resumed = run.finish();
+        }
+        assertThat(resumed.weights().w1()).containsExactly(uninterrupted.weights().w1());
+        assertThat(resumed.weights().w2()).containsExactly(uninterrupted.weights().w2());
+        assertThat(resumed.thresholds()).containsExactly(uninterrupted.thresholds());
+    }
+
+    @Test
+    void earlyStoppingEndsTrainingBeforeTheLastEpochWhenValidationStopsImproving() {
+        HyperParameters patient = hp.toBuilder().epochs(50).patience(1).build();
+        TrainedModel model = TrainingRun.trainToEnd(toy.trainingData(), patient, p -> {});
+        assertThat(model.epochsRun()).isLessThan(50);
+    }
+}
