@@ -40,7 +40,10 @@ public interface Predictor extends AutoCloseable {
         return scores(videos.stream().map(this::vectorize).toList());
     }
 
-    /** The labels over their thresholds for each video, best first, stamped with this model's version. */
+    /**
+     * The labels over their thresholds for each video, best first, stamped with this model's version. A video
+     * without any known feature gets no category.
+     */
     List<Prediction> predict(List<Video> videos);
 
     /** The labels of one score row that pass their thresholds, best first. */

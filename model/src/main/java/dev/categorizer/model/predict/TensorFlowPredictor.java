@@ -95,11 +95,14 @@ final class TensorFlowPredictor implements Predictor {
 
     @Override
     public List<Prediction> predict(List<Video> videos) {
-        float[][] scores = scoreVideos(videos);
+        List<SparseVector> vectors = videos.stream().map(this::vectorize).toList();
+        float[][] scores = scores(vectors);
         String now = Instant.now().toString();
         List<Prediction> out = new ArrayList<>(videos.size());
         for (int i = 0; i < videos.size(); i++) {
-            out.add(new Prediction(videos.get(i).id(), decide(scores[i]), bundle.modelVersion(), now));
+            // Without a known feature the scores are the output biases alone: no evidence, so no category.
+            List<LabelScore> categories = vectors.get(i).isEmpty() ? List.of() : decide(scores[i]);
+            out.add(new Prediction(videos.get(i).id(), categories, bundle.modelVersion(), now));
         }
         return out;
     }

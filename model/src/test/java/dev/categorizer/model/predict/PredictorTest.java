@@ -80,6 +80,7 @@ class PredictorTest {
         assertThat(predictor.vectorize(unknown).isEmpty()).isTrue();
         assertThat(predictor.scoreVideos(List.of(unknown))[0]).hasSize(ToyData.LABELS.size());
         assertThat(predictor.scores(List.of())).isEmpty();
+        assertThat(predictor.predict(List.of(unknown)).get(0).categories()).isEmpty();
     }
 
     @Test
