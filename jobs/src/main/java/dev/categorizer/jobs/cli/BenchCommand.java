@@ -1,0 +1,81 @@
+package dev.categorizer.jobs.cli;
+
+import dev.categorizer.common.codec.JsonLinesFiles;
+import dev.categorizer.common.record.Video;
+import dev.categorizer.jobs.bench.BenchInput;
+import dev.categorizer.jobs.bench.BenchResult;
+import dev.categorizer.jobs.bench.FlinkScoreBench;
+import dev.categorizer.jobs.bench.PredictorBench;
+import dev.categorizer.jobs.score.ScoringOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.TimeUtils;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code categorizer bench}: documents per second and latency per record of the score job on files, next to the
+ * model alone (no Flink). Prints Markdown table rows to paste into BENCHMARKS.md.
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Benchmarks scoring: the Flink score job on files (documents/s, p50/p99 latency per record) and the "
+                    + "model alone in-process, as Markdown table rows.",
+            "Example: categorizer bench --model models/films --input data/sample/test.jsonl --replicate-to 20000"
+        })
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model bundle directory.")
+    Path model;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "JSON-lines file of videos.")
+    Path input;
+
+    @Option(names = "--replicate-to", paramLabel = "N", defaultValue = "20000",
+            description = "Repeat the documents to at least N (default: ${DEFAULT-VALUE}).")
+    int replicateTo;
+
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "1",
+            description = "Parallel tasks of the Flink job (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + ScoringOptions.DEFAULT_BATCH_SIZE,
+            description = "Most documents per model call (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--batch-timeout", paramLabel = "DURATION", defaultValue = "50ms",
+            description = "Longest a record waits for its batch to fill (default: ${DEFAULT-VALUE}).")
+    String batchTimeout;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Video> videos = BenchInput.replicate(JsonLinesFiles.readVideos(input), replicateTo);
+        Path file = Files.createTempFile("categorizer-bench-", ".jsonl");
+        try {
+            BenchInput.writeJsonLines(videos, file);
+            ScoringOptions options = ScoringOptions.builder(model.toAbsolutePath().toString())
+                    .batchSize(batchSize)
+                    .batchTimeoutMillis(TimeUtils.parseDuration(batchTimeout).toMillis())
+                    .build();
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(parallelism);
+            List<BenchResult> flink = FlinkScoreBench.run(env, file.toAbsolutePath().toString(), options);
+            BenchResult alone = PredictorBench.run(model, videos, batchSize);
+
+            System.out.printf("bench: %s, %d documents (from %s), %d cores, Java %s%n", model, videos.size(),
+                    input.getFileName(), Runtime.getRuntime().availableProcessors(), Runtime.version());
+            System.out.println(BenchResult.HEADER);
+            flink.forEach(r -> System.out.println(r.toMarkdownRow()));
+            System.out.println(alone.toMarkdownRow());
+            return 0;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+}

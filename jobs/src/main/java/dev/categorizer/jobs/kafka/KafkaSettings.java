@@ -1,0 +1,103 @@
+package dev.categorizer.jobs.kafka;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+
+/**
+ * How the jobs talk to Kafka, shared by the video source and the output sinks: the consumer group and starting
+ * offsets of the source, the delivery guarantee and transactional id prefix of the sinks, and client properties
+ * passed through to every Kafka client as they are (security settings such as {@code security.protocol},
+ * {@code sasl.jaas.config} or {@code ssl.truststore.location} included).
+ *
+ * <pre>{@code
+ * KafkaSettings kafka = KafkaSettings.builder()
+ *         .groupId("categorizer-score")
+ *         .startingOffsets("committed")
+ *         .property("security.protocol", "SASL_SSL")
+ *         .deliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+ *         .transactionalIdPrefix("categorizer-score")
+ *         .build();
+ * }</pre>
+ */
+public record KafkaSettings(
+        String groupId,
+        String startingOffsets,
+        DeliveryGuarantee deliveryGuarantee,
+        String transactionalIdPrefix,
+        Map<String, String> properties)
+        implements Serializable {
+
+    public static final String DEFAULT_GROUP_ID = "categorizer-score";
+    public static final String DEFAULT_TRANSACTIONAL_ID_PREFIX = "categorizer-score";
+    /** The broker's default {@code transaction.max.timeout.ms}; Kafka refuses producers asking for more. */
+    static final String DEFAULT_TRANSACTION_TIMEOUT_MS = "900000";
+
+    public KafkaSettings {
+        properties = Map.copyOf(properties);
+        StartingOffsets.parse(startingOffsets); // fail early on a bad value
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The pass-through client properties as a {@link Properties}. */
+    public Properties clientProperties() {
+        Properties p = new Properties();
+        p.putAll(properties);
+        return p;
+    }
+
+    /** Parses a {@code key=value} client property as given on the command line. */
+    public static Map.Entry<String, String> parseProperty(String keyValue) {
+        int eq = keyValue.indexOf('=');
+        if (eq <= 0) throw new IllegalArgumentException("expected key=value, got '" + keyValue + "'");
+        return Map.entry(keyValue.substring(0, eq).trim(), keyValue.substring(eq + 1));
+    }
+
+    /** Builder of {@link KafkaSettings}, starting from the defaults. */
+    public static final class Builder {
+        private String groupId = DEFAULT_GROUP_ID;
+        private String startingOffsets = "committed";
+        private DeliveryGuarantee deliveryGuarantee = DeliveryGuarantee.EXACTLY_ONCE;
+        private String transactionalIdPrefix = DEFAULT_TRANSACTIONAL_ID_PREFIX;
+        private final Map<String, String> properties = new LinkedHashMap<>();
+
+        public Builder groupId(String v) {
+            groupId = v;
+            return this;
+        }
+
+        public Builder startingOffsets(String v) {
+            startingOffsets = v;
+            return this;
+        }
+
+        public Builder deliveryGuarantee(DeliveryGuarantee v) {
+            deliveryGuarantee = v;
+            return this;
+        }
+
+        public Builder transactionalIdPrefix(String v) {
+            transactionalIdPrefix = v;
+            return this;
+        }
+
+        public Builder property(String key, String value) {
+            properties.put(key, value);
+            return this;
+        }
+
+        public Builder properties(Map<String, String> v) {
+            properties.putAll(v);
+            return this;
+        }
+
+        public KafkaSettings build() {
+            return new KafkaSettings(groupId, startingOffsets, deliveryGuarantee, transactionalIdPrefix, properties);
+        }
+    }
+}

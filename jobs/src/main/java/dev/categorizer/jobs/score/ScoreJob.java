@@ -1,0 +1,52 @@
+package dev.categorizer.jobs.score;
+
+import dev.categorizer.common.record.DeadLetter;
+import dev.categorizer.common.record.Prediction;
+import dev.categorizer.jobs.io.ParsedVideo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * The score job: parsed videos in, predictions and dead letters out. Sources and sinks are arguments, so the
+ * command line, a cluster deployment and the tests plug in files, Kafka or collections.
+ *
+ * <pre>{@code
+ * DataStream<ParsedVideo> videos = ...;   // files or Kafka
+ * ScoredStreams<Prediction> scored = ScoreJob.score(videos, ScoringOptions.builder("models/films").build());
+ * PredictionSinks.predictions(scored.results(), OutputSpec.parse("out/predictions", null, null), kafka);
+ * PredictionSinks.deadLetters(scored.deadLetters(), OutputSpec.parse("out/dead-letters", null, null), kafka);
+ * env.execute("score");
+ * }</pre>
+ */
+public final class ScoreJob {
+
+    private ScoreJob() {}
+
+    /** Scores {@code videos} into predictions: the categories over their thresholds, best first. */
+    public static ScoredStreams<Prediction> score(DataStream<ParsedVideo> videos, ScoringOptions options) {
+        return scoreWith(videos, options, new PredictionFormatter(), PredictionTypeInfo.INSTANCE, "score");
+    }
+
+    /**
+     * Scores {@code videos} with the micro-batching scoring operator, each result made by {@code formatter}.
+     *
+     * @param uid the operator's stable id, kept across versions so a savepoint can be restored
+     */
+    public static <OUT> ScoredStreams<OUT> scoreWith(
+            DataStream<ParsedVideo> videos,
+            ScoringOptions options,
+            ResultFormatter<OUT> formatter,
+            TypeInformation<OUT> resultType,
+            String uid) {
+        SingleOutputStreamOperator<OUT> results = videos
+                .transform("Score videos (batches of " + options.batchSize() + ")", resultType,
+                        new ScoringOperator<>(options, formatter))
+                .uid(uid)
+                // Pinned: a BATCH job's adaptive scheduler would otherwise size it by bytes read, while scoring
+                // is CPU-bound and small inputs deserve every core too.
+                .setParallelism(videos.getExecutionEnvironment().getParallelism());
+        DataStream<DeadLetter> deadLetters = results.getSideOutput(ScoringOperator.DEAD_LETTERS);
+        return new ScoredStreams<>(results, deadLetters);
+    }
+}

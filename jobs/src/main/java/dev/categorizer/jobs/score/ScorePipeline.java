@@ -1,0 +1,120 @@
+package dev.categorizer.jobs.score;
+
+import dev.categorizer.common.record.Prediction;
+import dev.categorizer.jobs.kafka.KafkaSettings;
+import dev.categorizer.jobs.sink.OutputSpec;
+import dev.categorizer.jobs.sink.PredictionSinks;
+import java.util.Objects;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The whole score job as deployed: input, scoring, predictions and dead letters to their outputs. Files in make
+ * a bounded BATCH job that ends when everything is scored and leaves complete files; Kafka in makes an unbounded
+ * STREAMING job, checkpointed (every {@code checkpointIntervalMillis} unless the cluster configures it), which
+ * with Kafka outputs and {@code EXACTLY_ONCE} gives exactly-once results.
+ *
+ * <pre>{@code
+ * ScorePipeline.builder()
+ *         .input(VideoInput.parse("kafka://broker:9092/videos", null, null))
+ *         .scoring(ScoringOptions.builder("models/films").build())
+ *         .predictions(OutputSpec.parse("kafka:predictions", null, "broker:9092"))
+ *         .deadLetters(OutputSpec.parse("kafka:videos-dead-letters", null, "broker:9092"))
+ *         .kafka(KafkaSettings.builder().build())
+ *         .build()
+ *         .attach(env);
+ * env.execute("score");
+ * }</pre>
+ */
+public final class ScorePipeline {
+
+    public static final long DEFAULT_CHECKPOINT_INTERVAL_MILLIS = 10_000;
+
+    private final VideoInput input;
+    private final ScoringOptions scoring;
+    private final OutputSpec predictions;
+    private final OutputSpec deadLetters;
+    private final KafkaSettings kafka;
+    private final long checkpointIntervalMillis;
+
+    private ScorePipeline(Builder b) {
+        this.input = Objects.requireNonNull(b.input, "input");
+        this.scoring = Objects.requireNonNull(b.scoring, "scoring");
+        this.predictions = Objects.requireNonNull(b.predictions, "predictions");
+        this.deadLetters = Objects.requireNonNull(b.deadLetters, "deadLetters");
+        this.kafka = b.kafka;
+        this.checkpointIntervalMillis = b.checkpointIntervalMillis;
+        if (deadLetters.format() == OutputSpec.Format.PARQUET) {
+            throw new IllegalArgumentException("dead letters are written as JSON lines or to Kafka, not Parquet");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public boolean isBounded() {
+        return input.isBounded();
+    }
+
+    /** Sets the execution mode (and checkpointing for an unbounded input) and adds the job to {@code env}. */
+    public void attach(StreamExecutionEnvironment env) {
+        if (input.isBounded()) {
+            env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        } else {
+            env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+            if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
+                // File outputs finish files and Kafka outputs commit transactions on checkpoints only.
+                env.enableCheckpointing(checkpointIntervalMillis);
+            }
+        }
+        ScoredStreams<Prediction> scored = ScoreJob.score(input.open(env, kafka), scoring);
+        PredictionSinks.predictions(scored.results(), predictions, kafka);
+        PredictionSinks.deadLetters(scored.deadLetters(), deadLetters, kafka);
+    }
+
+    /** Builder of {@link ScorePipeline}. */
+    public static final class Builder {
+        private VideoInput input;
+        private ScoringOptions scoring;
+        private OutputSpec predictions;
+        private OutputSpec deadLetters;
+        private KafkaSettings kafka = KafkaSettings.builder().build();
+        private long checkpointIntervalMillis = DEFAULT_CHECKPOINT_INTERVAL_MILLIS;
+
+        public Builder input(VideoInput v) {
+            input = v;
+            return this;
+        }
+
+        public Builder scoring(ScoringOptions v) {
+            scoring = v;
+            return this;
+        }
+
+        public Builder predictions(OutputSpec v) {
+            predictions = v;
+            return this;
+        }
+
+        public Builder deadLetters(OutputSpec v) {
+            deadLetters = v;
+            return this;
+        }
+
+        public Builder kafka(KafkaSettings v) {
+            kafka = v;
+            return this;
+        }
+
+        /** Checkpoint interval of an unbounded job when the cluster configures none. */
+        public Builder checkpointIntervalMillis(long v) {
+            checkpointIntervalMillis = v;
+            return this;
+        }
+
+        public ScorePipeline build() {
+            return new ScorePipeline(this);
+        }
+    }
+}

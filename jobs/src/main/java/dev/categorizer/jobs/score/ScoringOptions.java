@@ -1,0 +1,69 @@
+package dev.categorizer.jobs.score;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * How the scoring operator runs: which model bundle, how records are grouped into micro-batches and the largest
+ * text it accepts.
+ *
+ * <pre>{@code
+ * ScoringOptions options = ScoringOptions.builder("models/films").batchSize(256).batchTimeoutMillis(50).build();
+ * }</pre>
+ *
+ * @param modelPath the bundle directory: a local path or any Flink file system URI (s3://, hdfs://, ...)
+ * @param batchSize most records scored by one model call
+ * @param batchTimeoutMillis longest a record waits for its batch to fill; 0 scores each record on arrival
+ * @param maxTextChars longest title + description + tags accepted; longer videos become dead letters
+ */
+public record ScoringOptions(String modelPath, int batchSize, long batchTimeoutMillis, int maxTextChars)
+        implements Serializable {
+
+    public static final int DEFAULT_BATCH_SIZE = 256;
+    public static final long DEFAULT_BATCH_TIMEOUT_MILLIS = 50;
+    public static final int DEFAULT_MAX_TEXT_CHARS = 1_000_000;
+
+    public ScoringOptions {
+        Objects.requireNonNull(modelPath, "modelPath");
+        if (batchSize <= 0) throw new IllegalArgumentException("batch size must be > 0, got " + batchSize);
+        if (batchTimeoutMillis < 0) {
+            throw new IllegalArgumentException("batch timeout must be >= 0, got " + batchTimeoutMillis);
+        }
+        if (maxTextChars <= 0) throw new IllegalArgumentException("max text chars must be > 0, got " + maxTextChars);
+    }
+
+    public static Builder builder(String modelPath) {
+        return new Builder(modelPath);
+    }
+
+    /** Builder of {@link ScoringOptions}, starting from the defaults. */
+    public static final class Builder {
+        private final String modelPath;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private long batchTimeoutMillis = DEFAULT_BATCH_TIMEOUT_MILLIS;
+        private int maxTextChars = DEFAULT_MAX_TEXT_CHARS;
+
+        private Builder(String modelPath) {
+            this.modelPath = modelPath;
+        }
+
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        public Builder batchTimeoutMillis(long v) {
+            batchTimeoutMillis = v;
+            return this;
+        }
+
+        public Builder maxTextChars(int v) {
+            maxTextChars = v;
+            return this;
+        }
+
+        public ScoringOptions build() {
+            return new ScoringOptions(modelPath, batchSize, batchTimeoutMillis, maxTextChars);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.categorizer.jobs.score;
+
+import dev.categorizer.common.record.Video;
+
+/** Checks that a decoded video has text the model can score: some, and not an enormous amount. */
+public final class VideoChecks {
+
+    private VideoChecks() {}
+
+    /** Why {@code video} cannot be scored, or {@code null} when it can. */
+    public static String rejection(Video video, int maxTextChars) {
+        long chars = (long) video.title().length() + video.description().length();
+        boolean blank = video.title().isBlank() && video.description().isBlank();
+        for (String tag : video.tags()) {
+            if (tag != null) {
+                chars += tag.length();
+                blank &= tag.isBlank();
+            }
+        }
+        if (chars > maxTextChars) {
+            return "text too long: " + chars + " characters in title, description and tags, limit " + maxTextChars;
+        }
+        if (blank) {
+            return "empty text: title, description and tags are all empty";
+        }
+        return null;
+    }
+}

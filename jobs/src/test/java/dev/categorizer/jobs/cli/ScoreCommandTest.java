@@ -1,0 +1,57 @@
+package dev.categorizer.jobs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.categorizer.jobs.kafka.KafkaSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ScoreCommandTest {
+
+    private static ScoreCommand parse(String... args) {
+        ScoreCommand command = new ScoreCommand();
+        new CommandLine(command).parseArgs(args);
+        return command;
+    }
+
+    @Test
+    void passesKafkaPropertiesThroughWithTheFileFirst(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("client.properties");
+        Files.writeString(file, "security.protocol=SSL\nssl.truststore.location=/etc/ts.jks\n");
+        ScoreCommand c = parse("--model", "m", "--output", "kafka://b:9092/out", "--kafka-topic", "in",
+                "--kafka-bootstrap", "b:9092", "--kafka-properties-file", file.toString(),
+                "--kafka-property", "security.protocol=SASL_SSL", "--kafka-property", "sasl.mechanism=PLAIN",
+                "--delivery-guarantee", "at-least-once", "--kafka-group-id", "g1",
+                "--kafka-starting-offsets", "latest", "--transactional-id-prefix", "tx");
+
+        KafkaSettings s = c.kafkaSettings();
+
+        assertThat(s.properties()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "PLAIN")
+                .containsEntry("ssl.truststore.location", "/etc/ts.jks");
+        assertThat(s.deliveryGuarantee()).isEqualTo(DeliveryGuarantee.AT_LEAST_ONCE);
+        assertThat(s.groupId()).isEqualTo("g1");
+        assertThat(s.startingOffsets()).isEqualTo("latest");
+        assertThat(s.transactionalIdPrefix()).isEqualTo("tx");
+    }
+
+    @Test
+    void defaultsToExactlyOnceAndSmallBatches() throws Exception {
+        ScoreCommand c = parse("--model", "m", "--input", "in.jsonl", "--output", "out");
+        assertThat(c.kafkaSettings().deliveryGuarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
+        assertThat(c.batchSize).isEqualTo(256);
+        assertThat(c.batchTimeout).isEqualTo("50ms");
+        assertThatThrownBy(() -> ScoreCommand.guarantee("twice")).hasMessageContaining("unknown delivery guarantee");
+    }
+
+    @Test
+    void refusesAMissingModel() {
+        assertThatThrownBy(() -> parse("--input", "in", "--output", "out"))
+                .isInstanceOf(CommandLine.MissingParameterException.class);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.categorizer.jobs.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.categorizer.common.codec.Json;
+import dev.categorizer.common.metrics.EvaluationResult;
+import dev.categorizer.common.metrics.MultiLabelEvaluation;
+import dev.categorizer.common.record.LabelScore;
+import dev.categorizer.common.record.Prediction;
+import dev.categorizer.common.record.Video;
+import dev.categorizer.jobs.bench.BenchInput;
+import dev.categorizer.jobs.cli.CategorizerCli;
+import dev.categorizer.jobs.score.ScoringOptions;
+import dev.categorizer.jobs.testutil.ModelFixture;
+import dev.categorizer.model.predict.Predictor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The evaluate job gives the metrics of the predictor called directly, and the command ends with their JSON. */
+class EvaluateJobITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
+
+    @TempDir
+    static Path dir;
+
+    static Path bundle;
+    static List<Video> videos;
+    static Path test;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        bundle = ModelFixture.tinyModel();
+        videos = ModelFixture.sampleTest(150);
+        test = dir.resolve("test.jsonl");
+        BenchInput.writeJsonLines(videos, test);
+        Files.writeString(test, "{not json}\n", StandardOpenOption.APPEND);
+    }
+
+    @Test
+    void givesTheMetricsOfThePredictorCalledDirectly() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+
+        EvaluationRun run = EvaluateJob.evaluate(env, ScoringOptions.builder(bundle.toString()).batchSize(16).build(),
+                test.toString());
+
+        EvaluationResult expected = direct();
+        EvaluationResult actual = run.result();
+        assertThat(actual.docs()).isEqualTo(expected.docs()).isEqualTo(videos.size());
+        assertThat(actual.labels()).isEqualTo(ModelFixture.labels(bundle).size());
+        assertThat(actual.microF1()).isCloseTo(expected.microF1(), within(1e-9));
+        assertThat(actual.macroF1()).isCloseTo(expected.macroF1(), within(1e-9));
+        assertThat(actual.precisionAt1()).isCloseTo(expected.precisionAt1(), within(1e-9));
+        assertThat(run.deadLettered()).isEqualTo(1);
+        assertThat(run.sampleReasons()).hasSize(1);
+    }
+
+    @Test
+    void theCommandPrintsATableThenOneLineOfJson() throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        int code;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            code = CategorizerCli.run("evaluate", "--model", bundle.toString(), "--test", test.toString(),
+                    "--parallelism", "1");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(code).isZero();
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("label"));
+        JsonNode json = Json.mapper().readTree(lines.get(lines.size() - 1));
+        for (String key : List.of("micro_f1", "macro_f1", "p_at_1", "docs", "labels", "seconds")) {
+            assertThat(json.has(key)).as(key).isTrue();
+        }
+        assertThat(json.get("docs").asLong()).isEqualTo(videos.size());
+        assertThat(json.get("micro_f1").asDouble()).isCloseTo(direct().microF1(), within(1e-9));
+        assertThat(json.get("dead_lettered").asLong()).isEqualTo(1);
+    }
+
+    /** The evaluation computed without Flink: the predictor's decisions and top label for each video. */
+    private static EvaluationResult direct() {
+        try (Predictor predictor = Predictor.load(bundle)) {
+            MultiLabelEvaluation evaluation = new MultiLabelEvaluation(predictor.labels());
+            float[][] scores = predictor.scoreVideos(videos);
+            List<Prediction> predictions = predictor.predict(videos);
+            for (int i = 0; i < videos.size(); i++) {
+                int best = 0;
+                for (int j = 1; j < scores[i].length; j++) if (scores[i][j] > scores[i][best]) best = j;
+                evaluation.add(videos.get(i).labels(),
+                        predictions.get(i).categories().stream().map(LabelScore::label).toList(),
+                        predictor.labels().get(best));
+            }
+            return evaluation.result();
+        }
+    }
+}

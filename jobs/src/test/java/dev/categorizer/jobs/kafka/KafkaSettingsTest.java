@@ -1,0 +1,40 @@
+package dev.categorizer.jobs.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.junit.jupiter.api.Test;
+
+class KafkaSettingsTest {
+
+    @Test
+    void parsesKeyValuePropertiesKeepingEqualsSignsInTheValue() {
+        assertThat(KafkaSettings.parseProperty("sasl.jaas.config=a=b c=d"))
+                .isEqualTo(Map.entry("sasl.jaas.config", "a=b c=d"));
+        assertThatThrownBy(() -> KafkaSettings.parseProperty("no-equals")).hasMessageContaining("key=value");
+        assertThatThrownBy(() -> KafkaSettings.parseProperty("=v")).hasMessageContaining("key=value");
+    }
+
+    @Test
+    void passesPropertiesThroughToClients() {
+        KafkaSettings s = KafkaSettings.builder().property("security.protocol", "SASL_SSL")
+                .deliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build();
+        assertThat(s.clientProperties()).containsEntry("security.protocol", "SASL_SSL");
+        assertThat(s.deliveryGuarantee()).isEqualTo(DeliveryGuarantee.AT_LEAST_ONCE);
+        assertThat(s.groupId()).isEqualTo(KafkaSettings.DEFAULT_GROUP_ID);
+    }
+
+    @Test
+    void parsesStartingOffsets() {
+        assertThat(StartingOffsets.parse("earliest")).isInstanceOf(OffsetsInitializer.class);
+        assertThat(StartingOffsets.parse("latest")).isNotNull();
+        assertThat(StartingOffsets.parse("committed")).isNotNull();
+        assertThat(StartingOffsets.parse("timestamp:1700000000000")).isNotNull();
+        assertThatThrownBy(() -> StartingOffsets.parse("timestamp:yesterday")).hasMessageContaining("timestamp");
+        assertThatThrownBy(() -> KafkaSettings.builder().startingOffsets("beginning").build())
+                .hasMessageContaining("unknown starting offsets");
+    }
+}
