@@ -1,0 +1,56 @@
+package dev.categorizer.jobs.cli;
+
+import dev.categorizer.sql.runner.SqlRunner;
+import dev.categorizer.sql.runner.SqlScriptException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code categorizer sql}: runs Flink SQL statements on an embedded MiniCluster with the CATEGORIZE functions and
+ * the {@code categorizer} model provider on the classpath; the work is done by {@link SqlRunner}.
+ */
+@Command(
+        name = "sql",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs Flink SQL statements (a script file and/or -e) on an embedded Flink cluster and prints query results.",
+            "The CATEGORIZE / CATEGORY_SCORES functions and the 'categorizer' model provider are on the classpath.",
+            "Placeholders $${NAME} or $${NAME:-default} in the statements are replaced by -D NAME=value."
+        })
+public final class SqlCommand implements Callable<Integer> {
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "SQL script to run, e.g. sql/scripts/count-by-category.sql.")
+    Path file;
+
+    @Option(names = "-e", paramLabel = "STATEMENTS", description = "Statements to run (after --file), separated by ';'.")
+    String statements;
+
+    @Option(names = "-D", paramLabel = "NAME=VALUE", description = "Value of a $${NAME} placeholder; repeatable.")
+    Map<String, String> variables = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+        if (file == null && statements == null) {
+            System.err.println("Give a script with --file FILE or statements with -e \"...\".");
+            return 2;
+        }
+        StringBuilder script = new StringBuilder();
+        if (file != null) {
+            script.append(SqlRunner.readScript(file)).append("\n;\n");
+        }
+        if (statements != null) {
+            script.append(statements);
+        }
+        try {
+            SqlRunner.run(script.toString(), variables, SqlRunner.Output.PRINT);
+            return 0;
+        } catch (SqlScriptException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+    }
+}
