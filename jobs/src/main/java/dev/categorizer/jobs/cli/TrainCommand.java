@@ -88,8 +88,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Use each tag only as one whole feature, not also its words as words.")
     boolean noTagWords;
 
+    @Option(names = "--no-refit", description = "Keep the model trained without the held-out validation part, "
+            + "instead of training it again on all the training data for the best number of epochs.")
+    boolean noRefit;
+
     @Option(names = "--threshold-strategy", paramLabel = "GLOBAL|PER_LABEL|SHRUNK|MICRO",
-            description = "How decision thresholds are tuned on validation; default: ${DEFAULT-VALUE}.")
+            description = "How decision thresholds are tuned on validation (see ThresholdStrategy).")
     ThresholdStrategy thresholdStrategy = HyperParameters.defaults().thresholdStrategy();
 
     @Option(names = "--parallelism", paramLabel = "N",
@@ -146,6 +150,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .validationFraction(validationFraction)
                 .patience(patience)
                 .thresholdStrategy(thresholdStrategy)
+                .refit(!noRefit && HyperParameters.defaults().refit())
                 .build();
         return TrainJob.builder()
                 .train(train)

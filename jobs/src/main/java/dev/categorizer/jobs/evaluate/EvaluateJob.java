@@ -68,13 +68,16 @@ public final class EvaluateJob {
         return new EvaluationRun(evaluation.result(), bundle.modelVersion(), deadLettered, reasons, seconds);
     }
 
-    /** Scores {@code videos}; every input comes out once, scored or rejected. */
+    /**
+     * Scores {@code videos}; every input comes out once, scored or rejected. A valid video that cannot be scored
+     * counts as one with no predicted category ({@link UnscorableVideo}).
+     */
     static DataStream<EvaluationOutcome> outcomes(DataStream<ParsedVideo> videos, ScoringOptions options) {
         TypeInformation<EvaluationOutcome> type = TypeInformation.of(EvaluationOutcome.class);
         ScoredStreams<EvaluationOutcome> scored =
                 ScoreJob.scoreWith(videos, options, new OutcomeFormatter(), type, "evaluate-score");
         DataStream<EvaluationOutcome> rejected = scored.deadLetters()
-                .map(d -> EvaluationOutcome.rejected(d.reason()))
+                .map(new UnscorableVideo())
                 .returns(type)
                 .name("Rejected test records");
         return scored.results().union(rejected);

@@ -49,7 +49,8 @@ final class TrainingDataLoader {
                 examples(train, vectorizer, labelIndex),
                 examples(validation, vectorizer, labelIndex),
                 spec.labels(),
-                vocabulary.size());
+                vocabulary.size(),
+                spec.validationDirectory() == null);
     }
 
     /** Training and validation documents; validation gets at least one document when there are two or more. */

@@ -44,7 +44,7 @@ class TrainCommandTest {
                 "--hidden", "64", "--batch-size", "32", "--learning-rate", "0.01", "--dropout", "0.2", "--seed", "7",
                 "--validation-fraction", "0.2", "--patience", "2", "--min-df", "3", "--max-df-fraction", "0.5",
                 "--max-vocabulary", "1000", "--tokenizer", "MODEL", "--bigrams", "--remove-stop-words", "--no-tags", "--no-tag-words",
-                "--threshold-strategy", "PER_LABEL",
+                "--threshold-strategy", "PER_LABEL", "--no-refit",
                 "--parallelism", "4", "--work-dir", "w", "--checkpoint-interval", "500ms", "--checkpoint-dir", "file:///tmp/ckpt",
                 "--dead-letter", "dl");
         assertThat(c.validation).isEqualTo("val.jsonl");
@@ -55,6 +55,7 @@ class TrainCommandTest {
         assertThat(c.noTags).isTrue();
         assertThat(c.noTagWords).isTrue();
         assertThat(c.thresholdStrategy).isEqualTo(ThresholdStrategy.PER_LABEL);
+        assertThat(c.noRefit).isTrue();
         assertThat(c.parallelism).isEqualTo(4);
         assertThat(c.checkpointDir).isEqualTo("file:///tmp/ckpt");
         assertThat(c.job()).isNotNull(); // every value is accepted by the builders

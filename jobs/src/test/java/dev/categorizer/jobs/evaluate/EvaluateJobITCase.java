@@ -53,8 +53,12 @@ class EvaluateJobITCase {
         videos = ModelFixture.sampleTest(150);
         test = dir.resolve("test.jsonl");
         BenchInput.writeJsonLines(videos, test);
-        Files.writeString(test, "{not json}\n", StandardOpenOption.APPEND);
+        Files.writeString(test, "{not json}\n" + UNKNOWN_WORDS_ONLY + "\n", StandardOpenOption.APPEND);
     }
+
+    /** A valid test video the model knows no word of: it counts, with nothing predicted. */
+    private static final String UNKNOWN_WORDS_ONLY =
+            "{\"id\":\"unknown\",\"title\":\"qqqzx\",\"description\":\"\",\"tags\":[],\"labels\":[\"Drama\"]}";
 
     @Test
     void givesTheMetricsOfThePredictorCalledDirectly() throws Exception {
@@ -66,7 +70,7 @@ class EvaluateJobITCase {
 
         EvaluationResult expected = direct();
         EvaluationResult actual = run.result();
-        assertThat(actual.docs()).isEqualTo(expected.docs()).isEqualTo(videos.size());
+        assertThat(actual.docs()).isEqualTo(expected.docs()).isEqualTo(videos.size() + 1);
         assertThat(actual.labels()).isEqualTo(ModelFixture.labels(bundle).size());
         assertThat(actual.microF1()).isCloseTo(expected.microF1(), within(1e-9));
         assertThat(actual.macroF1()).isCloseTo(expected.macroF1(), within(1e-9));
@@ -94,7 +98,7 @@ class EvaluateJobITCase {
         for (String key : List.of("micro_f1", "macro_f1", "p_at_1", "docs", "labels", "seconds")) {
             assertThat(json.has(key)).as(key).isTrue();
         }
-        assertThat(json.get("docs").asLong()).isEqualTo(videos.size());
+        assertThat(json.get("docs").asLong()).isEqualTo(videos.size() + 1);
         assertThat(json.get("micro_f1").asDouble()).isCloseTo(direct().microF1(), within(1e-9));
         assertThat(json.get("dead_lettered").asLong()).isEqualTo(1);
     }
@@ -112,6 +116,7 @@ class EvaluateJobITCase {
                         predictions.get(i).categories().stream().map(LabelScore::label).toList(),
                         predictor.labels().get(best));
             }
+            evaluation.add(List.of("Drama"), List.of(), null); // the unknown-words video: a miss
             return evaluation.result();
         }
     }

@@ -24,6 +24,7 @@ public final class HyperParameters implements Serializable {
     private final float validationFraction;
     private final int patience;
     private final ThresholdStrategy thresholdStrategy;
+    private final boolean refit;
 
     private HyperParameters(Builder b) {
         this.hidden = positive("hidden", b.hidden);
@@ -35,6 +36,7 @@ public final class HyperParameters implements Serializable {
         this.validationFraction = b.validationFraction;
         this.patience = positive("patience", b.patience);
         this.thresholdStrategy = java.util.Objects.requireNonNull(b.thresholdStrategy, "thresholdStrategy");
+        this.refit = b.refit;
         if (!(learningRate > 0)) throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
         if (dropout < 0 || dropout >= 1) throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         if (validationFraction <= 0 || validationFraction >= 1) {
@@ -58,7 +60,7 @@ public final class HyperParameters implements Serializable {
     public Builder toBuilder() {
         return builder().hidden(hidden).epochs(epochs).batchSize(batchSize).learningRate(learningRate)
                 .dropout(dropout).seed(seed).validationFraction(validationFraction).patience(patience)
-                .thresholdStrategy(thresholdStrategy);
+                .thresholdStrategy(thresholdStrategy).refit(refit);
     }
 
     /** Units in the hidden layer. */
@@ -76,6 +78,12 @@ public final class HyperParameters implements Serializable {
     public int patience() { return patience; }
     /** How decision thresholds are tuned on validation. */
     public ThresholdStrategy thresholdStrategy() { return thresholdStrategy; }
+    /**
+     * Whether, when the validation set was held out of the training set, a second pass trains fresh weights on
+     * both for the best number of epochs found, keeping the thresholds tuned on validation: the final model then
+     * learns from every labelled example, which matters most for rare labels.
+     */
+    public boolean refit() { return refit; }
 
     public Map<String, String> toMap() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -88,6 +96,7 @@ public final class HyperParameters implements Serializable {
         m.put("validation_fraction", Float.toString(validationFraction));
         m.put("patience", Integer.toString(patience));
         m.put("threshold_strategy", thresholdStrategy.name());
+        m.put("refit", Boolean.toString(refit));
         return m;
     }
 
@@ -105,6 +114,7 @@ public final class HyperParameters implements Serializable {
                 case "validation_fraction" -> b.validationFraction(Float.parseFloat(v));
                 case "patience" -> b.patience(Integer.parseInt(v));
                 case "threshold_strategy" -> b.thresholdStrategy(ThresholdStrategy.valueOf(v));
+                case "refit" -> b.refit(Boolean.parseBoolean(v));
                 default -> throw new IllegalArgumentException("unknown hyper-parameter '" + e.getKey() + "'");
             }
         }
@@ -141,6 +151,7 @@ public final class HyperParameters implements Serializable {
         private float validationFraction = 0.1f;
         private int patience = 4;
         private ThresholdStrategy thresholdStrategy = ThresholdStrategy.MICRO;
+        private boolean refit = true;
 
         public Builder hidden(int v) { hidden = v; return this; }
         public Builder epochs(int v) { epochs = v; return this; }
@@ -151,6 +162,7 @@ public final class HyperParameters implements Serializable {
         public Builder validationFraction(float v) { validationFraction = v; return this; }
         public Builder patience(int v) { patience = v; return this; }
         public Builder thresholdStrategy(ThresholdStrategy v) { thresholdStrategy = v; return this; }
+        public Builder refit(boolean v) { refit = v; return this; }
 
         public HyperParameters build() {
             return new HyperParameters(this);

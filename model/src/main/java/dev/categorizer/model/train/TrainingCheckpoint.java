@@ -12,7 +12,7 @@ import java.io.Serializable;
  */
 public final class TrainingCheckpoint implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     final int epoch; // 0-based epoch in progress
     final int step; // steps already run in that epoch
@@ -25,9 +25,11 @@ public final class TrainingCheckpoint implements Serializable {
     final boolean done;
     final float[][] variables; // network weights then optimizer slots, in TrainingGraph order
     final float[][] best; // best weights so far (network weights only), or null
+    final TunedThresholds tuned; // first-phase thresholds once refitting, or null
 
     TrainingCheckpoint(int epoch, int step, long globalStep, double lossSum, int epochsWithoutImprovement,
-            double bestMicroF1, int bestEpoch, long elapsedMillis, boolean done, float[][] variables, float[][] best) {
+            double bestMicroF1, int bestEpoch, long elapsedMillis, boolean done, float[][] variables, float[][] best,
+            TunedThresholds tuned) {
         this.epoch = epoch;
         this.step = step;
         this.globalStep = globalStep;
@@ -39,6 +41,7 @@ public final class TrainingCheckpoint implements Serializable {
         this.done = done;
         this.variables = variables;
         this.best = best;
+        this.tuned = tuned;
     }
 
     /** Steps run since the start of training, across epochs. */
@@ -60,6 +63,15 @@ public final class TrainingCheckpoint implements Serializable {
         writeArrays(out, variables);
         out.writeBoolean(best != null);
         if (best != null) writeArrays(out, best);
+        out.writeBoolean(tuned != null);
+        if (tuned != null) {
+            writeArrays(out, new float[][] {tuned.thresholds()});
+            out.writeInt(tuned.metrics().size());
+            for (var e : new java.util.TreeMap<>(tuned.metrics()).entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeDouble(e.getValue());
+            }
+        }
     }
 
     public static TrainingCheckpoint readFrom(DataInputStream in) throws IOException {
@@ -76,8 +88,15 @@ public final class TrainingCheckpoint implements Serializable {
         boolean done = in.readBoolean();
         float[][] variables = readArrays(in);
         float[][] best = in.readBoolean() ? readArrays(in) : null;
+        TunedThresholds tuned = null;
+        if (in.readBoolean()) {
+            float[] thresholds = readArrays(in)[0];
+            java.util.Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+            for (int i = in.readInt(); i > 0; i--) metrics.put(in.readUTF(), in.readDouble());
+            tuned = new TunedThresholds(thresholds, metrics);
+        }
         return new TrainingCheckpoint(epoch, step, globalStep, lossSum, without, bestF1, bestEpoch, elapsed, done,
-                variables, best);
+                variables, best, tuned);
     }
 
     private static void writeArrays(DataOutputStream out, float[][] arrays) throws IOException {

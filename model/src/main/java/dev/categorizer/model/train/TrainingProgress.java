@@ -10,7 +10,8 @@ package dev.categorizer.model.train;
  * @param validationMicroF1 micro-F1 on validation at the end of an epoch, NaN within an epoch
  * @param epochEnded whether this step ended an epoch
  * @param elapsedMillis training time so far
- * @param remainingMillis estimated time to the last epoch
+ * @param remainingMillis estimated time to the last epoch of the current phase
+ * @param refit whether the step belongs to the refit phase (training and validation examples, fixed epochs)
  */
 public record TrainingProgress(
         int epoch,
@@ -20,13 +21,15 @@ public record TrainingProgress(
         double validationMicroF1,
         boolean epochEnded,
         long elapsedMillis,
-        long remainingMillis) {
+        long remainingMillis,
+        boolean refit) {
 
     /** A one-line human summary, such as the demo prints at every epoch. */
     public String describe() {
         return String.format(
-                "epoch %d  loss %.4f  validation micro-F1 %s  elapsed %.1fs  left ~%.0fs",
-                epoch, loss, Double.isNaN(validationMicroF1) ? "-" : String.format("%.4f", validationMicroF1),
+                "%sepoch %d  loss %.4f  validation micro-F1 %s  elapsed %.1fs  left ~%.0fs",
+                refit ? "refit " : "", epoch, loss,
+                Double.isNaN(validationMicroF1) ? "-" : String.format("%.4f", validationMicroF1),
                 elapsedMillis / 1000.0, remainingMillis / 1000.0);
     }
 }

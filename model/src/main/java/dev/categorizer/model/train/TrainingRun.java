@@ -43,7 +43,8 @@ public final class TrainingRun implements AutoCloseable {
     private final TrainingGraph graph;
     private final ValidationSet validation;
     private final DropoutMasks dropout;
-    private final int stepsPerEpoch;
+    private List<Example> fitting; // what the current phase trains on
+    private int epochs; // epochs of the current phase, at most
 
     private int epoch;
     private int step;
@@ -57,6 +58,8 @@ public final class TrainingRun implements AutoCloseable {
     private boolean done;
     private float[][] best;
     private int[] order;
+    /** Set once the first phase is over and a refit phase trains on training and validation examples. */
+    private TunedThresholds tuned;
 
     private TrainingRun(TrainingData data, HyperParameters hp) {
         this.data = data;
@@ -64,14 +67,27 @@ public final class TrainingRun implements AutoCloseable {
         this.graph = new TrainingGraph(data.inputSize(), hp.hidden(), data.labels().size());
         this.validation = new ValidationSet(data.validation(), data.labels().size());
         this.dropout = new DropoutMasks(hp.dropout(), hp.seed());
-        this.stepsPerEpoch = (data.train().size() + hp.batchSize() - 1) / hp.batchSize();
+        this.fitting = data.train();
+        this.epochs = hp.epochs();
+    }
+
+    private boolean refitting() {
+        return tuned != null;
+    }
+
+    private int stepsPerEpoch() {
+        return (fitting.size() + hp.batchSize() - 1) / hp.batchSize();
+    }
+
+    private void initialiseWeights() {
+        graph.importVariables(WeightInitializer.initialVariables(
+                data.inputSize(), hp.hidden(), data.labels().size(), hp.seed()));
     }
 
     /** Starts a run from freshly initialised weights. */
     public static TrainingRun start(TrainingData data, HyperParameters hp) {
         TrainingRun run = new TrainingRun(data, hp);
-        run.graph.importVariables(WeightInitializer.initialVariables(
-                data.inputSize(), hp.hidden(), data.labels().size(), hp.seed()));
+        run.initialiseWeights();
         run.order = run.epochOrder(0);
         return run;
     }
@@ -90,6 +106,7 @@ public final class TrainingRun implements AutoCloseable {
         run.elapsedBefore = checkpoint.elapsedMillis;
         run.done = checkpoint.done;
         run.best = checkpoint.best;
+        if (checkpoint.tuned != null) run.enterRefit(checkpoint.tuned);
         run.order = run.epochOrder(run.epoch);
         LOG.info("resumed training at epoch {} step {} (global step {})", run.epoch + 1, run.step, run.globalStep);
         return run;
@@ -124,7 +141,7 @@ public final class TrainingRun implements AutoCloseable {
         int labels = data.labels().size();
         float[] y = new float[(to - from) * labels];
         for (int i = from; i < to; i++) {
-            Example e = data.train().get(order[i]);
+            Example e = fitting.get(order[i]);
             rows.add(e.features());
             for (int l : e.labels()) y[(i - from) * labels + l] = 1f;
         }
@@ -133,19 +150,22 @@ public final class TrainingRun implements AutoCloseable {
         float loss = graph.trainStep(SparseBatch.compact(rows), mask, y, hp.learningRate(), globalStep);
         lossSum += loss;
         step++;
+        int stepsPerEpoch = stepsPerEpoch();
         boolean epochEnded = step == stepsPerEpoch;
         double validationF1 = Double.NaN;
         double meanLoss = lossSum / step;
         int epochNumber = epoch + 1;
         int stepNumber = step;
+        boolean refit = refitting();
+        long stepsLeft = (long) (epochs - epoch) * stepsPerEpoch - step;
         if (epochEnded) {
-            validationF1 = endEpoch();
+            validationF1 = refit ? Double.NaN : endEpoch();
+            if (refit) endRefitEpoch();
         }
         long elapsed = elapsedMillis();
-        long totalSteps = (long) hp.epochs() * stepsPerEpoch;
-        long remaining = done ? 0 : elapsed * Math.max(0, totalSteps - globalStep) / Math.max(1, globalStep);
+        long remaining = done ? 0 : elapsed * Math.max(0, stepsLeft) / Math.max(1, globalStep);
         return new TrainingProgress(epochNumber, stepNumber, stepsPerEpoch, meanLoss, validationF1, epochEnded,
-                elapsed, remaining);
+                elapsed, remaining, refit);
     }
 
     private double endEpoch() {
@@ -166,11 +186,39 @@ public final class TrainingRun implements AutoCloseable {
         step = 0;
         lossSum = 0;
         if (epoch >= hp.epochs() || epochsWithoutImprovement >= hp.patience()) {
-            done = true;
+            if (hp.refit() && data.validationHeldOut()) {
+                enterRefit(tuneOnBest());
+                initialiseWeights();
+                epoch = 0;
+                order = epochOrder(0);
+                LOG.info("refitting on {} training and validation examples for {} epochs", fitting.size(), epochs);
+            } else {
+                done = true;
+            }
         } else {
             order = epochOrder(epoch);
         }
         return f1;
+    }
+
+    /** Switches to the refit phase: all labelled examples, as many epochs as the best first-phase model had. */
+    private void enterRefit(TunedThresholds thresholds) {
+        tuned = thresholds;
+        List<Example> all = new ArrayList<>(data.train());
+        all.addAll(data.validation());
+        fitting = all;
+        epochs = Math.max(1, bestEpoch);
+    }
+
+    private void endRefitEpoch() {
+        epoch++;
+        step = 0;
+        lossSum = 0;
+        if (epoch >= epochs) {
+            done = true;
+        } else {
+            order = epochOrder(epoch);
+        }
     }
 
     private long elapsedMillis() {
@@ -178,9 +226,9 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     private int[] epochOrder(int epochIndex) {
-        int[] o = new int[data.train().size()];
+        int[] o = new int[fitting.size()];
         for (int i = 0; i < o.length; i++) o[i] = i;
-        SplittableRandom random = new SplittableRandom(hp.seed() * 1_000_003L + epochIndex);
+        SplittableRandom random = new SplittableRandom(hp.seed() * 1_000_003L + epochIndex + (refitting() ? 7919 : 0));
         for (int i = o.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = o[i];
@@ -193,15 +241,38 @@ public final class TrainingRun implements AutoCloseable {
     /** The full state of the run, to resume from. */
     public TrainingCheckpoint checkpoint() {
         return new TrainingCheckpoint(epoch, step, globalStep, lossSum, epochsWithoutImprovement, bestMicroF1,
-                bestEpoch, elapsedMillis(), done, graph.exportVariables(), best);
+                bestEpoch, elapsedMillis(), done, graph.exportVariables(), refitting() ? null : best, tuned);
     }
 
-    /** The best weights seen on validation, with per-label thresholds tuned on validation. */
+    /**
+     * The trained model: the refit weights with the thresholds tuned in the first phase, or, without a refit, the
+     * best weights seen on validation with thresholds tuned on validation.
+     */
     public TrainedModel finish() {
-        float[][] weights = best != null ? best : graph.exportWeights();
-        float[][] variables = graph.exportVariables();
-        System.arraycopy(weights, 0, variables, 0, weights.length);
-        graph.importVariables(variables);
+        TunedThresholds result;
+        float[][] weights;
+        if (refitting()) {
+            result = tuned;
+            weights = graph.exportWeights();
+        } else {
+            result = tuneOnBest();
+            weights = best != null ? best : graph.exportWeights();
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>(result.metrics());
+        metrics.put("training_seconds", elapsedMillis() / 1000.0);
+        if (refitting()) metrics.put("refit_docs", (double) fitting.size());
+        NetworkWeights net = new NetworkWeights(data.inputSize(), hp.hidden(), data.labels().size(),
+                weights[0], weights[1], weights[2], weights[3]);
+        return new TrainedModel(data.labels(), result.thresholds(), net, hp, metrics, epoch);
+    }
+
+    /** Loads the best weights so far into the graph and tunes the thresholds on validation for them. */
+    private TunedThresholds tuneOnBest() {
+        if (best != null) {
+            float[][] variables = graph.exportVariables();
+            System.arraycopy(best, 0, variables, 0, best.length);
+            graph.importVariables(variables);
+        }
         float[][] scores = validation.score(graph);
         boolean[][] truth = validation.truth();
         float global = ThresholdTuning.globalThreshold(scores, truth, THRESHOLD_CANDIDATES);
@@ -213,10 +284,7 @@ public final class TrainingRun implements AutoCloseable {
         metrics.put("validation_docs", (double) truth.length);
         metrics.put("global_threshold", (double) global);
         metrics.put("best_epoch", (double) bestEpoch);
-        metrics.put("training_seconds", elapsedMillis() / 1000.0);
-        NetworkWeights net = new NetworkWeights(data.inputSize(), hp.hidden(), data.labels().size(),
-                weights[0], weights[1], weights[2], weights[3]);
-        return new TrainedModel(data.labels(), thresholds, net, hp, metrics, epoch);
+        return new TunedThresholds(thresholds, metrics);
     }
 
     @Override

@@ -53,4 +53,46 @@ class TrainingRunTest {
         TrainedModel model = TrainingRun.trainToEnd(toy.trainingData(), patient, p -> {});
         assertThat(model.epochsRun()).isLessThan(50);
     }
+
+    @Test
+    void refitsOnTrainingAndHeldOutExamplesForTheBestNumberOfEpochsKeepingTheTunedThresholds() {
+        TrainingData split = toy.trainingData();
+        TrainingData heldOut = new TrainingData(split.train(), split.validation(), split.labels(), split.inputSize(), true);
+        java.util.List<TrainingProgress> steps = new java.util.ArrayList<>();
+        TrainedModel refit = TrainingRun.trainToEnd(heldOut, hp, steps::add);
+        TrainedModel single = TrainingRun.trainToEnd(heldOut, hp.toBuilder().refit(false).build(), p -> {});
+
+        int bestEpoch = (int) Math.round(single.validationMetrics().get("best_epoch"));
+        long refitEpochs = steps.stream().filter(p -> p.refit() && p.epochEnded()).count();
+        assertThat(refitEpochs).isEqualTo(bestEpoch);
+        assertThat(refit.validationMetrics()).containsEntry("refit_docs",
+                (double) (split.train().size() + split.validation().size()));
+        assertThat(refit.thresholds()).containsExactly(single.thresholds());
+        assertThat(refit.weights().w1()).isNotEqualTo(single.weights().w1());
+    }
+
+    @Test
+    void aRunResumedDuringTheRefitEndsLikeAnUninterruptedOne() throws IOException {
+        TrainingData split = toy.trainingData();
+        TrainingData heldOut = new TrainingData(split.train(), split.validation(), split.labels(), split.inputSize(), true);
+        TrainedModel uninterrupted = TrainingRun.trainToEnd(heldOut, hp, p -> {});
+        byte[] saved;
+        try (TrainingRun run = TrainingRun.start(heldOut, hp)) {
+            TrainingProgress p;
+            do {
+                p = run.step();
+            } while (!p.refit() || p.step() < 3);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            run.checkpoint().writeTo(new DataOutputStream(bytes));
+            saved = bytes.toByteArray();
+        }
+        TrainingCheckpoint checkpoint = TrainingCheckpoint.readFrom(new DataInputStream(new ByteArrayInputStream(saved)));
+        TrainedModel resumed;
+        try (TrainingRun run = TrainingRun.resume(heldOut, hp, checkpoint)) {
+            while (!run.isDone()) run.step();
+            resumed = run.finish();
+        }
+        assertThat(resumed.weights().w1()).containsExactly(uninterrupted.weights().w1());
+        assertThat(resumed.thresholds()).containsExactly(uninterrupted.thresholds());
+    }
 }
