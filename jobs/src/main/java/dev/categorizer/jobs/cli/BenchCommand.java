@@ -1,5 +1,6 @@
 package dev.categorizer.jobs.cli;
 
+import dev.categorizer.sql.bench.SqlScoringBench;
 import dev.categorizer.common.codec.JsonLinesFiles;
 import dev.categorizer.common.record.Video;
 import dev.categorizer.jobs.bench.BenchInput;
@@ -53,6 +54,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Longest a record waits for its batch to fill (default: ${DEFAULT-VALUE}).")
     String batchTimeout;
 
+    @Option(names = "--sql", description = "Also time scoring through Flink SQL (CATEGORIZE and ML_PREDICT) on "
+            + "the same documents, with the same parallelism.")
+    boolean sql;
+
     @Override
     public Integer call() throws Exception {
         List<Video> videos = BenchInput.replicate(JsonLinesFiles.readVideos(input), replicateTo);
@@ -73,6 +78,11 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.println(BenchResult.HEADER);
             flink.forEach(r -> System.out.println(r.toMarkdownRow()));
             System.out.println(alone.toMarkdownRow());
+            if (sql) {
+                SqlScoringBench.main(new String[] {"--model", model.toAbsolutePath().toString(),
+                    "--input", input.toAbsolutePath().toString(), "--rows", Integer.toString(replicateTo),
+                    "--parallelism", Integer.toString(parallelism)});
+            }
             return 0;
         } finally {
             Files.deleteIfExists(file);

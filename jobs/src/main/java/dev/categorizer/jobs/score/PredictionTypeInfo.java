@@ -1,5 +1,6 @@
 package dev.categorizer.jobs.score;
 
+import dev.categorizer.jobs.io.SerializerTypeInfo;
 import dev.categorizer.common.record.Prediction;
 
 /** Flink type information of {@link Prediction}, serialized by {@link PredictionSerializer}. */

@@ -45,10 +45,13 @@ public record VideoInput(String path, KafkaEndpoint kafka) implements Serializab
 
     /**
      * The videos as a stream. File records are spread over all scoring tasks (a single file is read by one task);
-     * Kafka partitions are already spread, so their records stay in the task that reads them.
+     * with one task they stay in it, chained to the scoring, without a network exchange. Kafka partitions are
+     * already spread, so their records stay in the task that reads them.
      */
     public DataStream<ParsedVideo> open(StreamExecutionEnvironment env, KafkaSettings settings) {
-        return isBounded() ? VideoFiles.read(env, path).rebalance() : KafkaVideoSource.stream(env, kafka, settings);
+        if (!isBounded()) return KafkaVideoSource.stream(env, kafka, settings);
+        DataStream<ParsedVideo> files = VideoFiles.read(env, path);
+        return env.getParallelism() == 1 ? files : files.rebalance();
     }
 
     @Override

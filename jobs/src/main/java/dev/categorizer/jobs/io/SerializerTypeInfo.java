@@ -1,4 +1,4 @@
-package dev.categorizer.jobs.score;
+package dev.categorizer.jobs.io;
 
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
