@@ -65,9 +65,10 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "Parallel tasks (default: the cluster's default, or all cores locally).")
     Integer parallelism;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + ScoringOptions.DEFAULT_BATCH_SIZE,
-            description = "Most videos scored by one model call (default: ${DEFAULT-VALUE}).")
-    int batchSize;
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Most videos scored by one model call (default: " + ScoringOptions.DEFAULT_BATCH_SIZE
+                    + " from files, " + ScoringOptions.DEFAULT_STREAMING_BATCH_SIZE + " from Kafka, for latency).")
+    Integer batchSize;
 
     @Option(names = "--batch-timeout", paramLabel = "DURATION", defaultValue = "50ms",
             description = "Longest a video waits for its batch to fill, e.g. 50ms, 1s (default: ${DEFAULT-VALUE}).")
@@ -116,6 +117,17 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "Checkpoint interval of a Kafka-input job when the cluster sets none (default: ${DEFAULT-VALUE}).")
     String checkpointInterval;
 
+    /** The scoring settings; the batch size defaults by the kind of input: files for throughput, Kafka for latency. */
+    ScoringOptions scoringOptions(VideoInput source) {
+        int size = batchSize != null ? batchSize
+                : source.isBounded() ? ScoringOptions.DEFAULT_BATCH_SIZE : ScoringOptions.DEFAULT_STREAMING_BATCH_SIZE;
+        return ScoringOptions.builder(model)
+                .batchSize(size)
+                .batchTimeoutMillis(TimeUtils.parseDuration(batchTimeout).toMillis())
+                .maxTextChars(maxTextChars)
+                .build();
+    }
+
     @Override
     public Integer call() throws Exception {
         VideoInput source = VideoInput.parse(input, kafkaTopic, kafkaBootstrap);
@@ -125,11 +137,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 : OutputSpec.parse(deadLetter, null, kafkaBootstrap);
         ScorePipeline pipeline = ScorePipeline.builder()
                 .input(source)
-                .scoring(ScoringOptions.builder(model)
-                        .batchSize(batchSize)
-                        .batchTimeoutMillis(TimeUtils.parseDuration(batchTimeout).toMillis())
-                        .maxTextChars(maxTextChars)
-                        .build())
+                .scoring(scoringOptions(source))
                 .predictions(predictions)
                 .deadLetters(deadLetters)
                 .kafka(kafkaSettings())

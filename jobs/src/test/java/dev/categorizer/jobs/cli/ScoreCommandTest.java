@@ -1,5 +1,6 @@
 package dev.categorizer.jobs.cli;
 
+import dev.categorizer.jobs.score.VideoInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,7 +45,10 @@ class ScoreCommandTest {
     void defaultsToExactlyOnceAndSmallBatches() throws Exception {
         ScoreCommand c = parse("--model", "m", "--input", "in.jsonl", "--output", "out");
         assertThat(c.kafkaSettings().deliveryGuarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
-        assertThat(c.batchSize).isEqualTo(256);
+        assertThat(c.scoringOptions(VideoInput.parse("in.jsonl", null, null)).batchSize()).isEqualTo(256);
+        assertThat(c.scoringOptions(VideoInput.parse("kafka://k:9092/videos", null, null)).batchSize()).isEqualTo(64);
+        assertThat(parse("--model", "m", "--input", "in.jsonl", "--output", "out", "--batch-size", "32")
+                .scoringOptions(VideoInput.parse("kafka://k:9092/videos", null, null)).batchSize()).isEqualTo(32);
         assertThat(c.batchTimeout).isEqualTo("50ms");
         assertThatThrownBy(() -> ScoreCommand.guarantee("twice")).hasMessageContaining("unknown delivery guarantee");
     }
