@@ -3,14 +3,11 @@ package dev.categorizer.sql.function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.categorizer.common.record.Video;
 import dev.categorizer.sql.testutil.ExpectedScores;
-import dev.categorizer.sql.testutil.TinyModel;
-import dev.categorizer.sql.testutil.VideoFiles;
+import dev.categorizer.sql.testutil.ScoringFixture;
 import dev.categorizer.sql.testutil.VideoTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -46,12 +43,9 @@ class CategorizeFunctionITCase {
 
     @BeforeAll
     static void writeModelAndVideos() {
-        bundle = TinyModel.writeBundle(tmp.resolve("model"));
-        List<Video> videos = TinyModel.sampleVideos("test.jsonl", 40);
-        VideoFiles.write(tmp.resolve("videos/part-0.jsonl"), VideoFiles.linesWithEdgeCases(videos));
-        List<Video> all = new ArrayList<>(videos);
-        all.addAll(VideoFiles.edgeCaseVideos(videos));
-        expected = ExpectedScores.of(bundle, all);
+        ScoringFixture fixture = ScoringFixture.create(tmp);
+        bundle = fixture.bundle();
+        expected = fixture.expected();
         // the comparison means something only if some videos get categories and the edge cases have no feature
         assertThat(expected.values()).anyMatch(e -> !e.categories().isEmpty());
         for (String id : List.of("null-all", "missing-all", "empty-all", "unknown-words")) {

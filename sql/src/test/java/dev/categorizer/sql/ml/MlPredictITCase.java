@@ -2,14 +2,11 @@ package dev.categorizer.sql.ml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.categorizer.common.record.Video;
 import dev.categorizer.model.bundle.ModelBundle;
 import dev.categorizer.sql.testutil.ExpectedScores;
-import dev.categorizer.sql.testutil.TinyModel;
-import dev.categorizer.sql.testutil.VideoFiles;
+import dev.categorizer.sql.testutil.ScoringFixture;
 import dev.categorizer.sql.testutil.VideoTables;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -43,12 +40,9 @@ class MlPredictITCase {
 
     @BeforeAll
     static void writeModelAndVideos() {
-        bundle = TinyModel.writeBundle(tmp.resolve("model"));
-        List<Video> videos = TinyModel.sampleVideos("test.jsonl", 40);
-        VideoFiles.write(tmp.resolve("videos/part-0.jsonl"), VideoFiles.linesWithEdgeCases(videos));
-        List<Video> all = new ArrayList<>(videos);
-        all.addAll(VideoFiles.edgeCaseVideos(videos));
-        expected = ExpectedScores.of(bundle, all);
+        ScoringFixture fixture = ScoringFixture.create(tmp);
+        bundle = fixture.bundle();
+        expected = fixture.expected();
         assertThat(expected.values()).anyMatch(e -> !e.categories().isEmpty());
     }
 
