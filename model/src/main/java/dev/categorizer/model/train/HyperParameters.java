@@ -139,7 +139,8 @@ public final class HyperParameters implements Serializable {
     /**
      * Builder of {@link HyperParameters}. The defaults were measured on Reuters, TMDB and GoEmotions (see
      * BENCHMARKS.md): 256 hidden units score as well as 512 or 1024 with a smaller bundle; MICRO thresholds gave the
-     * best micro-F1 on all three with macro-F1 close to per-label thresholds.
+     * best micro-F1 on all three with macro-F1 close to per-label thresholds. A patience of 8 epochs finds later
+     * optima that 4 missed on Reuters (best epoch 23 instead of 14: micro-F1 0.866 instead of 0.860).
      */
     public static final class Builder {
         private int hidden = 256;
@@ -149,7 +150,7 @@ public final class HyperParameters implements Serializable {
         private float dropout = 0.5f;
         private long seed = 42;
         private float validationFraction = 0.1f;
-        private int patience = 4;
+        private int patience = 8;
         private ThresholdStrategy thresholdStrategy = ThresholdStrategy.MICRO;
         private boolean refit = true;
 
