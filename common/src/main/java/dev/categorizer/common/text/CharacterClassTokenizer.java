@@ -20,7 +20,7 @@ import java.util.List;
  * </ul>
  * Scripts written without spaces (Chinese, Japanese, Thai) come out as one token per run, as in OpenNLP.
  *
- * <p>Speed: about one branch per ASCII character and one substring per token. Stateless and thread-safe.
+ * <p>Speed: about one branch per ASCII character; {@link #forEachToken} makes no substring at all. Stateless and thread-safe.
  */
 final class CharacterClassTokenizer implements Tokenizer {
 
@@ -33,8 +33,15 @@ final class CharacterClassTokenizer implements Tokenizer {
     @Override
     public List<String> tokenize(String text) {
         List<String> tokens = new ArrayList<>();
+        forEachToken(text, (t, start, end) -> tokens.add(t.substring(start, end)));
+        return tokens;
+    }
+
+    /** Passes each word as a range of {@code text}: no substring is made. */
+    @Override
+    public void forEachToken(String text, TextRangeSink sink) {
         if (text == null) {
-            return tokens;
+            return;
         }
         int n = text.length();
         int start = -1; // start of the current word, or -1 outside one
@@ -59,15 +66,14 @@ final class CharacterClassTokenizer implements Tokenizer {
                     start = i;
                 }
             } else if (start >= 0) {
-                tokens.add(text.substring(start, i));
+                sink.accept(text, start, i);
                 start = -1;
             }
             i += width;
         }
         if (start >= 0) {
-            tokens.add(text.substring(start, n));
+            sink.accept(text, start, n);
         }
-        return tokens;
     }
 
     /** Marks and joiners belong to the letter before them; they never start a word. */

@@ -51,53 +51,68 @@ public final class TextPipeline implements Serializable {
     /** The features of {@code video}; a new modifiable list. */
     public List<String> features(Video video) {
         List<String> features = new ArrayList<>();
-        addWords(video.title(), features);
-        addWords(video.description(), features);
+        forEachFeature(video, (text, start, end) ->
+                features.add(start == 0 && end == text.length() ? text : text.substring(start, end)));
+        return features;
+    }
+
+    /**
+     * Passes the features of {@code video} to {@code sink}, in the order of {@link #features}: words as ranges of
+     * the cleaned text (no string per word), bigrams and tags as strings of their own. The scoring hot path looks
+     * the ranges up in the vocabulary directly.
+     */
+    public void forEachFeature(Video video, TextRangeSink sink) {
+        addWords(video.title(), sink);
+        addWords(video.description(), sink);
         if (config.tags()) {
             if (config.tagWords()) {
                 for (String tag : video.tags()) {
-                    addWords(tag, features);
+                    addWords(tag, sink);
                 }
             }
             for (String tag : video.tags()) {
                 String feature = tagFeature(tag);
                 if (feature != null) {
-                    features.add(feature);
+                    sink.accept(feature, 0, feature.length());
                 }
             }
         }
-        return features;
     }
 
     /** The kept words of one text field (cleaned, tokenized, filtered), without bigrams. */
     public List<String> words(String rawText) {
         List<String> words = new ArrayList<>();
-        for (String token : tokenizer.tokenize(cleaner.clean(rawText))) {
-            if (keep(token)) {
-                words.add(token);
+        tokenizer.forEachToken(cleaner.clean(rawText), (text, start, end) -> {
+            if (keep(text, start, end)) {
+                words.add(text.substring(start, end));
             }
-        }
+        });
         return words;
     }
 
-    private void addWords(String rawText, List<String> features) {
-        int first = features.size();
-        for (String token : tokenizer.tokenize(cleaner.clean(rawText))) {
-            if (keep(token)) {
-                features.add(token);
-            }
+    private void addWords(String rawText, TextRangeSink sink) {
+        String cleaned = cleaner.clean(rawText);
+        if (!config.bigrams()) {
+            tokenizer.forEachToken(cleaned, (text, start, end) -> {
+                if (keep(text, start, end)) {
+                    sink.accept(text, start, end);
+                }
+            });
+            return;
         }
-        if (config.bigrams()) {
-            int end = features.size();
-            for (int i = first; i + 1 < end; i++) {
-                features.add(features.get(i) + ' ' + features.get(i + 1));
-            }
+        List<String> kept = words(rawText);
+        for (String word : kept) {
+            sink.accept(word, 0, word.length());
+        }
+        for (int i = 0; i + 1 < kept.size(); i++) {
+            String bigram = kept.get(i) + ' ' + kept.get(i + 1);
+            sink.accept(bigram, 0, bigram.length());
         }
     }
 
-    private boolean keep(String token) {
-        return codePointLengthAtLeast(token, config.minTokenLength())
-                && !(config.removeStopWords() && StopWords.isStopWord(token));
+    private boolean keep(String text, int start, int end) {
+        return codePointLengthAtLeast(text, start, end, config.minTokenLength())
+                && !(config.removeStopWords() && StopWords.isStopWord(text.substring(start, end)));
     }
 
     /** The feature for one tag, or null if the tag has no letter. */
@@ -118,12 +133,12 @@ public final class TextPipeline implements Serializable {
         return feature.toString();
     }
 
-    private static boolean codePointLengthAtLeast(String s, int min) {
-        int length = s.length();
+    private static boolean codePointLengthAtLeast(String s, int start, int end, int min) {
+        int length = end - start;
         if (length < min) {
             return false;
         }
         // A code point is one or two chars: only count when surrogate pairs could make the difference.
-        return length >= 2 * min || s.codePointCount(0, length) >= min;
+        return length >= 2 * min || s.codePointCount(start, end) >= min;
     }
 }

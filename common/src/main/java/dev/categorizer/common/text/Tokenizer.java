@@ -13,6 +13,16 @@ public interface Tokenizer extends Serializable {
     /** The words of {@code cleanedText}, in text order; a new modifiable list. Null or empty text gives none. */
     List<String> tokenize(String cleanedText);
 
+    /**
+     * Passes the words of {@code cleanedText} to {@code sink} in text order, as {@link #tokenize} would return
+     * them; implementations may pass ranges of the text itself instead of new strings.
+     */
+    default void forEachToken(String cleanedText, TextRangeSink sink) {
+        for (String token : tokenize(cleanedText)) {
+            sink.accept(token, 0, token.length());
+        }
+    }
+
     /** The tokenizer of the given kind. */
     static Tokenizer of(TokenizerKind kind) {
         return switch (kind) {

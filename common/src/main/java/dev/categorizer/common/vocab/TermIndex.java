@@ -45,8 +45,29 @@ final class TermIndex {
         return -1;
     }
 
+    /** The index of {@code text.substring(start, end)}, or -1, without making the substring. */
+    int get(String text, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + text.charAt(i); // String.hashCode of the range
+        }
+        int length = end - start;
+        int slot = spread(h);
+        String key;
+        while ((key = keys[slot]) != null) {
+            if (key.length() == length && key.regionMatches(0, text, start, length)) {
+                return values[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
     private int slot(String term) {
-        int h = term.hashCode();
+        return spread(term.hashCode());
+    }
+
+    private int spread(int h) {
         // Fibonacci hashing: the top bits of the product depend on all bits of the (clustered) String hash.
         return (h ^ (h >>> 16)) * 0x9E3779B9 >>> shift;
     }

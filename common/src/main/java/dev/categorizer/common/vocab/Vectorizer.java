@@ -1,6 +1,9 @@
 package dev.categorizer.common.vocab;
 
 import dev.categorizer.common.record.SparseVector;
+import dev.categorizer.common.record.Video;
+import dev.categorizer.common.text.TextPipeline;
+import dev.categorizer.common.text.TextRangeSink;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +52,37 @@ public final class Vectorizer implements Serializable {
                 ids[known++] = id;
             }
         }
+        return weigh(ids, known);
+    }
+
+    /**
+     * The vector of {@code video}'s features under {@code pipeline}: the same as
+     * {@code vectorize(pipeline.features(video))}, without a string per word (words are looked up as ranges of
+     * the cleaned text). The scoring hot path.
+     */
+    public SparseVector vectorize(TextPipeline pipeline, Video video) {
+        IdCollector ids = new IdCollector();
+        pipeline.forEachFeature(video, ids);
+        return weigh(ids.ids, ids.known);
+    }
+
+    /** Collects the vocabulary index of each known feature. */
+    private final class IdCollector implements TextRangeSink {
+        int[] ids = new int[64];
+        int known;
+
+        @Override
+        public void accept(String text, int start, int end) {
+            int id = vocabulary.indexOf(text, start, end);
+            if (id >= 0) {
+                if (known == ids.length) ids = Arrays.copyOf(ids, known * 2);
+                ids[known++] = id;
+            }
+        }
+    }
+
+    /** Counts, weighs and L2-normalises the first {@code known} feature indices of {@code ids} (sorted here). */
+    private SparseVector weigh(int[] ids, int known) {
         if (known == 0) {
             return SparseVector.empty();
         }

@@ -94,6 +94,11 @@ public final class Vocabulary implements Serializable {
         return index.get(term);
     }
 
+    /** The index of {@code text.substring(start, end)}, or -1; makes no substring. */
+    public int indexOf(String text, int start, int end) {
+        return index.get(text, start, end);
+    }
+
     public String term(int index) {
         return terms[index];
     }

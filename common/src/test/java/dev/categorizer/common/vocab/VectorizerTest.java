@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.categorizer.common.JavaSerialization;
 import dev.categorizer.common.record.SparseVector;
+import dev.categorizer.common.record.Video;
+import dev.categorizer.common.text.TextConfig;
+import dev.categorizer.common.text.TextPipeline;
+import dev.categorizer.common.text.TokenizerKind;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -92,5 +99,50 @@ class VectorizerTest {
         assertThat(copy.weighting()).isEqualTo(Weighting.BINARY);
         assertThat(copy.vocabulary()).isEqualTo(VOCABULARY);
         assertThat(copy.vectorize(List.of("a", "b"))).isEqualTo(vectorizer.vectorize(List.of("a", "b")));
+    }
+
+    private static final List<Video> VIDEOS = List.of(
+            new Video("1", "The Best <b>Hotel</b> in Paris", "A great stay at the hotel! Visit https://x.org in 2024.",
+                    List.of("Travel", "New Year's Eve", "#Paris"), List.of()),
+            new Video("2", "Le Fabuleux Destin d'Amélie Poulain", "Une comédie de Jean-Pierre Jeunet, très drôle.",
+                    List.of("comédie", "paris"), List.of()),
+            new Video("3", "हिन्दी फ़िल्म 𠀀𠀁 年", "Ωμέγα ß Straße ŒUVRE", List.of(), List.of()),
+            new Video("4", null, null, null, null),
+            new Video("5", "the the the hotel hotel", "", List.of("hotel"), List.of()));
+
+    @Test
+    void vectorizingAVideoDirectlyEqualsVectorizingItsFeaturesUnderEveryTextSetting() {
+        List<TextConfig> configs = List.of(
+                TextConfig.defaults(),
+                TextConfig.builder().removeStopWords(true).build(),
+                TextConfig.builder().bigrams(true).build(),
+                TextConfig.builder().tagWords(false).minTokenLength(1).build(),
+                TextConfig.builder().tags(false).minTokenLength(3).build(),
+                TextConfig.builder().tokenizer(TokenizerKind.MODEL).bigrams(true).build());
+        for (TextConfig config : configs) {
+            TextPipeline pipeline = new TextPipeline(config);
+            Map<String, Long> df = new HashMap<>();
+            for (Video v : VIDEOS) for (String f : new HashSet<>(pipeline.features(v))) df.merge(f, 1L, Long::sum);
+            List<TermCount> counts = new ArrayList<>();
+            df.forEach((t, c) -> counts.add(new TermCount(t, c)));
+            Vocabulary vocabulary = VocabularySelector.builder().build().select(counts, VIDEOS.size());
+            Vectorizer vectorizer = new Vectorizer(vocabulary, Weighting.TFIDF);
+            for (Video v : VIDEOS) {
+                assertThat(vectorizer.vectorize(pipeline, v)).as("%s %s", config, v.id())
+                        .isEqualTo(vectorizer.vectorize(pipeline.features(v)));
+            }
+        }
+    }
+
+    @Test
+    void looksUpARangeOfTextWithoutMakingTheSubstring() {
+        Vocabulary vocabulary = Vocabulary.of(List.of("paris", "hotel", "amélie"), new long[] {3, 2, 1}, 5);
+        String text = "le hotel de paris et amélie parisienne";
+        assertThat(vocabulary.indexOf(text, 3, 8)).isEqualTo(1);
+        assertThat(vocabulary.indexOf(text, 12, 17)).isEqualTo(0);
+        assertThat(vocabulary.indexOf(text, 21, 27)).isEqualTo(2);
+        assertThat(vocabulary.indexOf(text, 28, 38)).isEqualTo(-1); // "parisienne" is not "paris"
+        assertThat(vocabulary.indexOf(text, 28, 33)).isEqualTo(0);
+        assertThat(vocabulary.indexOf(text, 0, 0)).isEqualTo(-1);
     }
 }

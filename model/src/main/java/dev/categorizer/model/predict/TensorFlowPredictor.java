@@ -76,7 +76,7 @@ final class TensorFlowPredictor implements Predictor {
 
     @Override
     public SparseVector vectorize(Video video) {
-        return bundle.vectorizer().vectorize(bundle.pipeline().features(video));
+        return bundle.vectorizer().vectorize(bundle.pipeline(), video);
     }
 
     @Override
