@@ -30,6 +30,18 @@ public final class BenchInput {
     }
 
     /** Writes {@code videos} as JSON lines to {@code file}. */
+    /**
+     * Writes {@code videos} as a catalogue of {@code parts} JSON-lines files ({@code part-0.jsonl}, ...) in
+     * {@code dir}, round robin, as an exported catalogue usually comes.
+     */
+    public static void writeJsonLinesParts(List<Video> videos, Path dir, int parts) throws IOException {
+        for (int p = 0; p < parts; p++) {
+            List<Video> part = new java.util.ArrayList<>();
+            for (int i = p; i < videos.size(); i += parts) part.add(videos.get(i));
+            writeJsonLines(part, dir.resolve("part-" + p + ".jsonl"));
+        }
+    }
+
     public static void writeJsonLines(List<Video> videos, Path file) throws IOException {
         VideoJsonCodec codec = new VideoJsonCodec();
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

@@ -54,6 +54,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Longest a record waits for its batch to fill (default: ${DEFAULT-VALUE}).")
     String batchTimeout;
 
+    @Option(names = "--files", paramLabel = "N", defaultValue = "4",
+            description = "Part files the replicated documents are written to, as a catalogue export comes "
+                    + "(default: ${DEFAULT-VALUE}); with at least as many files as tasks, each task reads and scores "
+                    + "its own files.")
+    int files;
+
     @Option(names = "--sql", description = "Also time scoring through Flink SQL (CATEGORIZE and ML_PREDICT) on "
             + "the same documents, with the same parallelism.")
     boolean sql;
@@ -61,16 +67,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Video> videos = BenchInput.replicate(JsonLinesFiles.readVideos(input), replicateTo);
-        Path file = Files.createTempFile("categorizer-bench-", ".jsonl");
+        Path catalogue = Files.createTempDirectory("categorizer-bench-");
         try {
-            BenchInput.writeJsonLines(videos, file);
+            BenchInput.writeJsonLinesParts(videos, catalogue, files);
             ScoringOptions options = ScoringOptions.builder(model.toAbsolutePath().toString())
                     .batchSize(batchSize)
                     .batchTimeoutMillis(TimeUtils.parseDuration(batchTimeout).toMillis())
                     .build();
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(parallelism);
-            List<BenchResult> flink = FlinkScoreBench.run(env, file.toAbsolutePath().toString(), options);
+            List<BenchResult> flink = FlinkScoreBench.run(env, catalogue.toAbsolutePath().toString(), options);
             BenchResult alone = PredictorBench.run(model, videos, batchSize);
 
             System.out.printf("bench: %s, %d documents (from %s), %d cores, Java %s%n", model, videos.size(),
@@ -85,7 +91,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            Files.deleteIfExists(file);
+            try (var walk = Files.walk(catalogue)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 }

@@ -52,17 +52,24 @@ public final class FilePaths {
         return path.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".parquet");
     }
 
-    /** What a directory holds, recursively, skipping hidden files: Parquet files, other files, or both. */
-    record Contents(boolean parquet, boolean other) {}
+    /** What a directory holds, recursively, skipping hidden files: Parquet files, other files, and how many. */
+    record Contents(boolean parquet, boolean other, int files) {}
 
     static Contents contents(Path dir) throws IOException {
         FileSystem fs = dir.getFileSystem();
-        boolean[] found = new boolean[2];
+        int[] found = new int[2];
         scan(fs, dir, found);
-        return new Contents(found[0], found[1]);
+        return new Contents(found[0] > 0, found[1] > 0, found[0] + found[1]);
     }
 
-    private static void scan(FileSystem fs, Path dir, boolean[] found) throws IOException {
+    /** How many data files {@code path} names: 1 for a file, the non-hidden files below it for a directory. */
+    public static int dataFiles(String path) throws IOException {
+        Path p = of(path);
+        FileSystem fs = p.getFileSystem();
+        return fs.getFileStatus(p).isDir() ? contents(p).files() : 1;
+    }
+
+    private static void scan(FileSystem fs, Path dir, int[] found) throws IOException {
         FileStatus[] children = fs.listStatus(dir);
         if (children == null) {
             return;
@@ -74,9 +81,9 @@ public final class FilePaths {
             if (child.isDir()) {
                 scan(fs, child.getPath(), found);
             } else if (isParquet(child.getPath())) {
-                found[0] = true;
+                found[0]++;
             } else {
-                found[1] = true;
+                found[1]++;
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.categorizer.jobs.score;
 
+import dev.categorizer.jobs.io.FilePaths;
+import java.io.IOException;
 import dev.categorizer.jobs.io.ParsedVideo;
 import dev.categorizer.jobs.io.VideoFiles;
 import dev.categorizer.jobs.kafka.KafkaEndpoint;
@@ -44,14 +46,24 @@ public record VideoInput(String path, KafkaEndpoint kafka) implements Serializab
     }
 
     /**
-     * The videos as a stream. File records are spread over all scoring tasks (a single file is read by one task);
-     * with one task they stay in it, chained to the scoring, without a network exchange. Kafka partitions are
-     * already spread, so their records stay in the task that reads them.
+     * The videos as a stream. Kafka partitions are already spread, so their records stay in the task that reads
+     * them. Files: when there are at least as many as scoring tasks, each task reads whole files and scores them
+     * itself, chained, without a network exchange; fewer files (a single file is read by one task) are spread
+     * over all scoring tasks.
      */
     public DataStream<ParsedVideo> open(StreamExecutionEnvironment env, KafkaSettings settings) {
         if (!isBounded()) return KafkaVideoSource.stream(env, kafka, settings);
         DataStream<ParsedVideo> files = VideoFiles.read(env, path);
-        return env.getParallelism() == 1 ? files : files.rebalance();
+        return readersCanScoreAlone(env.getParallelism()) ? files : files.rebalance();
+    }
+
+    private boolean readersCanScoreAlone(int parallelism) {
+        if (parallelism == 1) return true;
+        try {
+            return parallelism > 1 && FilePaths.dataFiles(path) >= parallelism;
+        } catch (IOException e) {
+            return false; // the source reports an unreadable path itself
+        }
     }
 
     @Override
