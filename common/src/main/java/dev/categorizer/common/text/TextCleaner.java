@@ -105,14 +105,8 @@ public final class TextCleaner implements Serializable {
         if (i > 0 && Character.isLetterOrDigit(raw.charAt(i - 1))) {
             return -1;
         }
-        int start;
-        if (raw.regionMatches(true, i, "http://", 0, 7)) {
-            start = i + 7;
-        } else if (raw.regionMatches(true, i, "https://", 0, 8)) {
-            start = i + 8;
-        } else if (raw.regionMatches(true, i, "www.", 0, 4)) {
-            start = i + 4;
-        } else {
+        int start = urlBodyStart(raw, i);
+        if (start < 0) {
             return -1;
         }
         int n = raw.length();
@@ -126,6 +120,32 @@ public final class TextCleaner implements Serializable {
             j++;
         }
         return j;
+    }
+
+    /**
+     * Where the URL body starts after {@code http://}, {@code https://} or {@code www.} (any case) at {@code i},
+     * or -1. Compares ASCII by hand: this runs at every word starting with h or w, and the case-insensitive
+     * {@code regionMatches} it replaces was a tenth of the scoring time.
+     */
+    private static int urlBodyStart(String raw, int i) {
+        int n = raw.length();
+        char first = (char) (raw.charAt(i) | 0x20);
+        if (first == 'h') {
+            if (i + 7 > n || lower(raw, i + 1) != 't' || lower(raw, i + 2) != 't' || lower(raw, i + 3) != 'p') {
+                return -1;
+            }
+            int j = lower(raw, i + 4) == 's' ? i + 5 : i + 4;
+            return j + 3 <= n && raw.charAt(j) == ':' && raw.charAt(j + 1) == '/' && raw.charAt(j + 2) == '/'
+                    ? j + 3 : -1;
+        }
+        return i + 4 <= n && lower(raw, i + 1) == 'w' && lower(raw, i + 2) == 'w' && raw.charAt(i + 3) == '.'
+                ? i + 4 : -1;
+    }
+
+    /** The character at {@code i}, ASCII letters lower-cased (anything else stays unequal to a-z). */
+    private static char lower(String raw, int i) {
+        char c = raw.charAt(i);
+        return c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
     }
 
     /** NFKC, lower case, then digits, whitespace and controls to single spaces (NFKC can create all three). */

@@ -138,7 +138,17 @@ public final class TextPipeline implements Serializable {
         if (length < min) {
             return false;
         }
-        // A code point is one or two chars: only count when surrogate pairs could make the difference.
-        return length >= 2 * min || s.codePointCount(start, end) >= min;
+        if (length >= 2 * min) {
+            return true;
+        }
+        // A code point is one or two chars: only count when surrogate pairs could make the difference. A
+        // hand loop: String.codePointCount on a UTF-16 string showed as a fifth of the scoring time in a profile.
+        int codePoints = length;
+        for (int i = start + 1; i < end; i++) {
+            if (Character.isLowSurrogate(s.charAt(i)) && Character.isHighSurrogate(s.charAt(i - 1))) {
+                codePoints--;
+            }
+        }
+        return codePoints >= min;
     }
 }

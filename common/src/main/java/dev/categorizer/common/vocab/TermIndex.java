@@ -7,6 +7,7 @@ package dev.categorizer.common.vocab;
 final class TermIndex {
 
     private final String[] keys;
+    private final int[] hashes; // keys[slot].hashCode(): most probes end on a differing hash, without a compare
     private final int[] values;
     private final int mask;
     private final int shift;
@@ -15,6 +16,7 @@ final class TermIndex {
     TermIndex(String[] terms) {
         int capacity = Integer.highestOneBit(Math.max(4, terms.length * 2 - 1)) << 1; // load factor <= 0.5
         keys = new String[capacity];
+        hashes = new int[capacity];
         values = new int[capacity];
         mask = capacity - 1;
         shift = Integer.numberOfLeadingZeros(mask);
@@ -28,6 +30,7 @@ final class TermIndex {
                 slot = (slot + 1) & mask;
             }
             keys[slot] = terms[i];
+            hashes[slot] = terms[i].hashCode();
             values[slot] = i;
         }
     }
@@ -55,12 +58,25 @@ final class TermIndex {
         int slot = spread(h);
         String key;
         while ((key = keys[slot]) != null) {
-            if (key.length() == length && key.regionMatches(0, text, start, length)) {
+            if (hashes[slot] == h && sameChars(key, text, start, length)) {
                 return values[slot];
             }
             slot = (slot + 1) & mask;
         }
         return -1;
+    }
+
+    /** {@code key.equals(text.substring(start, start + length))}; a hand loop is faster than regionMatches here. */
+    private static boolean sameChars(String key, String text, int start, int length) {
+        if (key.length() != length) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (key.charAt(k) != text.charAt(start + k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int slot(String term) {

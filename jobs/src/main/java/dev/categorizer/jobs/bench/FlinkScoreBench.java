@@ -1,12 +1,13 @@
 package dev.categorizer.jobs.bench;
 
 import dev.categorizer.common.record.Prediction;
-import dev.categorizer.jobs.io.VideoFiles;
+import dev.categorizer.jobs.kafka.KafkaSettings;
 import dev.categorizer.jobs.score.LatencyBuckets;
 import dev.categorizer.jobs.score.ScoreJob;
 import dev.categorizer.jobs.score.ScoredStreams;
 import dev.categorizer.jobs.score.ScoringMetrics;
 import dev.categorizer.jobs.score.ScoringOptions;
+import dev.categorizer.jobs.score.VideoInput;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -17,7 +18,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
- * The score job on files with discarded outputs, as a bounded BATCH job. Reports two rows: the whole job (wall
+ * The score job on files with discarded outputs, as a bounded BATCH job, reading its input as the score job does
+ * ({@link VideoInput}). Reports two rows: the whole job (wall
  * time, with start-up and model loading) and the scoring operator alone (first record in to last result out).
  * Latency per record is measured inside the operator: from a record's arrival to its result being emitted.
  */
@@ -28,7 +30,7 @@ public final class FlinkScoreBench {
     public static List<BenchResult> run(StreamExecutionEnvironment env, String inputPath, ScoringOptions options)
             throws Exception {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-        ScoredStreams<Prediction> scored = ScoreJob.score(VideoFiles.read(env, inputPath).rebalance(), options);
+        ScoredStreams<Prediction> scored = ScoreJob.score(VideoInput.parse(inputPath, null, null).open(env, KafkaSettings.builder().build()), options);
         scored.results().sinkTo(new DiscardingSink<>()).name("discard predictions");
         scored.deadLetters().sinkTo(new DiscardingSink<>()).name("discard dead letters");
 

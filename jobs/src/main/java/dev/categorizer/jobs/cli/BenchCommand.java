@@ -54,6 +54,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Longest a record waits for its batch to fill (default: ${DEFAULT-VALUE}).")
     String batchTimeout;
 
+    @Option(names = "--inference-threads", paramLabel = "N",
+            defaultValue = "" + ScoringOptions.DEFAULT_INFERENCE_THREADS,
+            description = "Scoring threads per task, as in score (default: ${DEFAULT-VALUE}).")
+    int inferenceThreads;
+
     @Option(names = "--files", paramLabel = "N", defaultValue = "4",
             description = "Part files the replicated documents are written to, as a catalogue export comes "
                     + "(default: ${DEFAULT-VALUE}); with at least as many files as tasks, each task reads and scores "
@@ -73,6 +78,7 @@ public final class BenchCommand implements Callable<Integer> {
             ScoringOptions options = ScoringOptions.builder(model.toAbsolutePath().toString())
                     .batchSize(batchSize)
                     .batchTimeoutMillis(TimeUtils.parseDuration(batchTimeout).toMillis())
+                    .inferenceThreads(inferenceThreads)
                     .build();
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(parallelism);

@@ -74,6 +74,12 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "Longest a video waits for its batch to fill, e.g. 50ms, 1s (default: ${DEFAULT-VALUE}).")
     String batchTimeout;
 
+    @Option(names = "--inference-threads", paramLabel = "N",
+            defaultValue = "" + ScoringOptions.DEFAULT_INFERENCE_THREADS,
+            description = "Threads per task that vectorize and score batches while the task reads on; 0 does all on "
+                    + "the task thread (default: ${DEFAULT-VALUE}).")
+    int inferenceThreads;
+
     @Option(names = "--max-text-chars", paramLabel = "N", defaultValue = "" + ScoringOptions.DEFAULT_MAX_TEXT_CHARS,
             description = "Longest title + description + tags scored; longer is a dead letter (default: ${DEFAULT-VALUE}).")
     int maxTextChars;
@@ -125,6 +131,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 .batchSize(size)
                 .batchTimeoutMillis(TimeUtils.parseDuration(batchTimeout).toMillis())
                 .maxTextChars(maxTextChars)
+                .inferenceThreads(inferenceThreads)
                 .build();
     }
 

@@ -41,7 +41,7 @@ public final class ScoreJob {
             String uid) {
         SingleOutputStreamOperator<OUT> results = videos
                 .transform("Score videos (batches of " + options.batchSize() + ")", resultType,
-                        new ScoringOperator<>(options, formatter))
+                        new ScoringOperatorFactory<>(options, formatter))
                 .uid(uid)
                 // Pinned: a BATCH job's adaptive scheduler would otherwise size it by bytes read, while scoring
                 // is CPU-bound and small inputs deserve every core too.

@@ -1,29 +1,33 @@
 package dev.categorizer.jobs.score;
 
 import dev.categorizer.common.record.DeadLetter;
-import dev.categorizer.common.record.SparseVector;
 import dev.categorizer.common.record.Video;
 import dev.categorizer.jobs.io.ParsedVideo;
 import dev.categorizer.model.predict.Predictor;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.operators.ProcessingTimeService.ProcessingTimeCallback;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.StreamOperatorParameters;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Scores videos in micro-batches with a model loaded once per parallel task.
+ * Scores videos in micro-batches with a model loaded once per parallel task. Made by
+ * {@link ScoringOperatorFactory}.
  *
- * <p>Valid videos are buffered and scored together, one model call per batch, when the batch is full, when its
- * oldest video has waited {@code batchTimeoutMillis} (a processing-time timer), before every checkpoint barrier
- * ({@link #prepareSnapshotPreBarrier}) and at the end of input ({@link #finish}). So the buffer is always empty
- * when state is snapshotted and nothing buffered can be lost by a failure: the source rewinds to the checkpoint
- * and the records are read again. Rejected input, empty or enormous text and videos without a single known word
- * go to the {@link #DEAD_LETTERS} side output.
+ * <p>Valid videos are buffered; a batch is handed to the model when it is full, when its oldest video has waited
+ * {@code batchTimeoutMillis} (a processing-time timer), before every checkpoint barrier
+ * ({@link #prepareSnapshotPreBarrier}) and at the end of input ({@link #finish}). The batch is vectorized and
+ * scored on the task's {@link InferenceQueue scoring threads} while this task thread goes on reading; results are
+ * emitted on the task thread, in input order. Before a barrier and at the end every batch in flight is waited
+ * for and emitted, so nothing buffered or in flight is in a snapshot and nothing can be lost by a failure: the
+ * source rewinds to the checkpoint and the records are read again. Rejected input, empty or enormous text and
+ * videos without a single known word go to the {@link #DEAD_LETTERS} side output.
  *
  * @param <OUT> what is emitted per scored video, made by the {@link ResultFormatter}
  */
@@ -38,16 +42,20 @@ public final class ScoringOperator<OUT> extends AbstractStreamOperator<OUT>
 
     private final ScoringOptions options;
     private final ResultFormatter<OUT> formatter;
+    private final transient MailboxExecutor mailbox;
 
     private transient LocalModelDirectory modelDirectory;
     private transient Predictor predictor;
     private transient MicroBatchBuffer<Video> buffer;
+    private transient InferenceQueue inference;
     private transient ScoringMetrics metrics;
     private transient boolean timerPending;
 
-    public ScoringOperator(ScoringOptions options, ResultFormatter<OUT> formatter) {
+    ScoringOperator(StreamOperatorParameters<OUT> parameters, ScoringOptions options, ResultFormatter<OUT> formatter) {
+        super(parameters);
         this.options = options;
         this.formatter = formatter;
+        this.mailbox = parameters.getMailboxExecutor();
     }
 
     @Override
@@ -57,6 +65,9 @@ public final class ScoringOperator<OUT> extends AbstractStreamOperator<OUT>
         buffer = new MicroBatchBuffer<>(options.batchSize(), options.batchTimeoutMillis());
         modelDirectory = LocalModelDirectory.of(options.modelPath());
         predictor = Predictor.load(modelDirectory.path());
+        BatchScorer scorer = new BatchScorer(predictor);
+        String threadName = "categorizer-scoring-" + getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks();
+        inference = new InferenceQueue(options.inferenceThreads(), scorer, threadName, this::wakeUp);
         metrics.modelLoaded();
     }
 
@@ -76,7 +87,7 @@ public final class ScoringOperator<OUT> extends AbstractStreamOperator<OUT>
         }
         long now = getProcessingTimeService().getCurrentProcessingTime();
         if (buffer.add(video, now, System.nanoTime())) {
-            flush();
+            dispatch();
         } else if (!timerPending) {
             scheduleFlush(buffer.deadlineMillis());
         }
@@ -86,7 +97,7 @@ public final class ScoringOperator<OUT> extends AbstractStreamOperator<OUT>
     public void onProcessingTime(long time) throws Exception {
         timerPending = false;
         if (buffer.isDue(time)) {
-            flush();
+            dispatch();
         } else if (!buffer.isEmpty()) {
             scheduleFlush(buffer.deadlineMillis());
         }
@@ -99,19 +110,20 @@ public final class ScoringOperator<OUT> extends AbstractStreamOperator<OUT>
 
     @Override
     public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-        flush();
+        drainAll();
         super.prepareSnapshotPreBarrier(checkpointId);
     }
 
     @Override
     public void finish() throws Exception {
-        flush();
+        drainAll();
         super.finish();
     }
 
     @Override
     public void close() throws Exception {
         try {
+            if (inference != null) inference.close();
             if (predictor != null) predictor.close();
             if (modelDirectory != null) modelDirectory.close();
         } finally {
@@ -119,65 +131,73 @@ public final class ScoringOperator<OUT> extends AbstractStreamOperator<OUT>
         }
     }
 
-    private void flush() {
-        if (buffer.isEmpty()) return;
-        List<MicroBatchBuffer.Entry<Video>> batch = buffer.drain();
-        List<MicroBatchBuffer.Entry<Video>> scorable = new ArrayList<>(batch.size());
-        List<SparseVector> vectors = new ArrayList<>(batch.size());
-        for (MicroBatchBuffer.Entry<Video> entry : batch) {
-            Video video = entry.item();
-            SparseVector vector;
-            try {
-                vector = predictor.vectorize(video);
-            } catch (RuntimeException e) {
-                deadLetter(Rejections.of(RawVideo.of(video), "cannot turn the text into features: " + e));
-                continue;
-            }
-            if (vector.isEmpty()) {
-                deadLetter(Rejections.of(RawVideo.of(video),
-                        "no known token: none of the words of the video is in the model's vocabulary"));
-                continue;
-            }
-            scorable.add(entry);
-            vectors.add(vector);
+    /** Hands the buffered batch to the scoring threads and emits whatever is done. */
+    private void dispatch() throws Exception {
+        if (!buffer.isEmpty()) {
+            ScoredBatch oldest = unwrap(() -> inference.submit(buffer.drain()));
+            if (oldest != null) emit(oldest);
         }
-        if (scorable.isEmpty()) return;
-        metrics.batch(scorable.size());
-        float[][] scores;
+        emitDone();
+    }
+
+    /** Called on a scoring thread when a batch is done: lets the task thread emit it even if no input comes. */
+    private void wakeUp() {
         try {
-            scores = predictor.scores(vectors);
-        } catch (RuntimeException e) {
-            scoreOneByOne(scorable, vectors);
-            return;
-        }
-        emit(scorable, scores);
-    }
-
-    /** After a failed batch call, finds the records at fault: each is scored alone, failures become dead letters. */
-    private void scoreOneByOne(List<MicroBatchBuffer.Entry<Video>> entries, List<SparseVector> vectors) {
-        for (int i = 0; i < entries.size(); i++) {
-            try {
-                float[][] one = predictor.scores(List.of(vectors.get(i)));
-                emit(List.of(entries.get(i)), one);
-            } catch (RuntimeException e) {
-                deadLetter(Rejections.of(RawVideo.of(entries.get(i).item()), "the model failed on this video: " + e));
-            }
+            mailbox.execute(this::emitDone, "emit scored batches");
+        } catch (RejectedExecutionException e) {
+            // The task is shutting down; finish() or the restart from a checkpoint takes care of the batch.
         }
     }
 
-    private void emit(List<MicroBatchBuffer.Entry<Video>> entries, float[][] scores) {
+    private void emitDone() throws Exception {
+        for (ScoredBatch done; (done = unwrap(inference::pollDone)) != null; ) {
+            emit(done);
+        }
+    }
+
+    private void drainAll() throws Exception {
+        dispatch();
+        while (!inference.isEmpty()) {
+            emit(unwrap(inference::awaitOldest));
+        }
+    }
+
+    private void emit(ScoredBatch batch) {
+        int scored = batch.scoredCount();
+        if (scored > 0) metrics.batch(scored);
         String scoredAt = Instant.now().toString();
-        for (int i = 0; i < entries.size(); i++) {
-            MicroBatchBuffer.Entry<Video> entry = entries.get(i);
-            OUT result = formatter.format(entry.item(), scores[i], predictor, scoredAt);
+        for (int i = 0; i < batch.size(); i++) {
+            MicroBatchBuffer.Entry<Video> entry = batch.entries().get(i);
+            if (!batch.isScored(i)) {
+                deadLetter(Rejections.of(RawVideo.of(entry.item()), batch.failures()[i]));
+                continue;
+            }
+            OUT result = formatter.format(entry.item(), batch.scores()[i], predictor, scoredAt);
             output.collect(new StreamRecord<>(result));
             metrics.scored(entry.arrivalNanos(), System.nanoTime());
         }
-        metrics.emitted();
+        if (scored > 0) metrics.emitted();
     }
 
     private void deadLetter(DeadLetter deadLetter) {
         metrics.deadLettered();
         output.collect(DEAD_LETTERS, new StreamRecord<>(deadLetter));
+    }
+
+    /** What a scoring thread threw, as thrown there (a model bug fails the task, as it would on this thread). */
+    private static <R> R unwrap(QueueCall<R> call) throws Exception {
+        try {
+            return call.call();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) throw ex;
+            if (cause instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface QueueCall<R> {
+        R call() throws ExecutionException, InterruptedException;
     }
 }

@@ -8,15 +8,19 @@ import java.util.Objects;
  * text it accepts.
  *
  * <pre>{@code
- * ScoringOptions options = ScoringOptions.builder("models/films").batchSize(256).batchTimeoutMillis(50).build();
+ * ScoringOptions options = ScoringOptions.builder("models/films").batchSize(256).batchTimeoutMillis(50)
+ *         .inferenceThreads(1).build();
  * }</pre>
  *
  * @param modelPath the bundle directory: a local path or any Flink file system URI (s3://, hdfs://, ...)
  * @param batchSize most records scored by one model call
  * @param batchTimeoutMillis longest a record waits for its batch to fill; 0 scores each record on arrival
  * @param maxTextChars longest title + description + tags accepted; longer videos become dead letters
+ * @param inferenceThreads threads per task that vectorize and score batches while the task thread reads on;
+ *     0 does everything on the task thread
  */
-public record ScoringOptions(String modelPath, int batchSize, long batchTimeoutMillis, int maxTextChars)
+public record ScoringOptions(
+        String modelPath, int batchSize, long batchTimeoutMillis, int maxTextChars, int inferenceThreads)
         implements Serializable {
 
     public static final int DEFAULT_BATCH_SIZE = 256;
@@ -27,6 +31,11 @@ public record ScoringOptions(String modelPath, int batchSize, long batchTimeoutM
     public static final int DEFAULT_STREAMING_BATCH_SIZE = 64;
     public static final long DEFAULT_BATCH_TIMEOUT_MILLIS = 50;
     public static final int DEFAULT_MAX_TEXT_CHARS = 1_000_000;
+    /**
+     * One scoring thread per task: text work and TensorFlow of one batch overlap with reading the next, so one
+     * task keeps two cores busy (BENCHMARKS.md).
+     */
+    public static final int DEFAULT_INFERENCE_THREADS = 1;
 
     public ScoringOptions {
         Objects.requireNonNull(modelPath, "modelPath");
@@ -35,6 +44,9 @@ public record ScoringOptions(String modelPath, int batchSize, long batchTimeoutM
             throw new IllegalArgumentException("batch timeout must be >= 0, got " + batchTimeoutMillis);
         }
         if (maxTextChars <= 0) throw new IllegalArgumentException("max text chars must be > 0, got " + maxTextChars);
+        if (inferenceThreads < 0) {
+            throw new IllegalArgumentException("inference threads must be >= 0, got " + inferenceThreads);
+        }
     }
 
     public static Builder builder(String modelPath) {
@@ -47,6 +59,7 @@ public record ScoringOptions(String modelPath, int batchSize, long batchTimeoutM
         private int batchSize = DEFAULT_BATCH_SIZE;
         private long batchTimeoutMillis = DEFAULT_BATCH_TIMEOUT_MILLIS;
         private int maxTextChars = DEFAULT_MAX_TEXT_CHARS;
+        private int inferenceThreads = DEFAULT_INFERENCE_THREADS;
 
         private Builder(String modelPath) {
             this.modelPath = modelPath;
@@ -67,8 +80,14 @@ public record ScoringOptions(String modelPath, int batchSize, long batchTimeoutM
             return this;
         }
 
+        /** Scoring threads per task; 0 vectorizes and scores on the task thread. */
+        public Builder inferenceThreads(int v) {
+            inferenceThreads = v;
+            return this;
+        }
+
         public ScoringOptions build() {
-            return new ScoringOptions(modelPath, batchSize, batchTimeoutMillis, maxTextChars);
+            return new ScoringOptions(modelPath, batchSize, batchTimeoutMillis, maxTextChars, inferenceThreads);
         }
     }
 }

@@ -71,14 +71,39 @@ class ScoreJobParallelismITCase {
         }
     }
 
-    private record Run(List<Prediction> predictions, int modelLoads, long batches) {}
+    @Test
+    void scoringThreadsGiveTheSameResultsAsScoringOnTheTaskThread() throws Exception {
+        Path bundle = ModelFixture.tinyModel();
+        List<Video> videos = ModelFixture.sampleTest(300);
+        Path input = dir.resolve("videos-threads.jsonl");
+        BenchInput.writeJsonLines(videos, input);
+
+        Run inline = score(bundle, input, 1, 0, dir.resolve("t0"));
+        Run threaded = score(bundle, input, 1, 2, dir.resolve("t2"));
+
+        assertThat(inline.predictions).hasSize(videos.size());
+        assertThat(threaded.predictions).isEqualTo(inline.predictions.stream()
+                .map(p -> new Prediction(p.id(), p.categories(), p.modelVersion(), threaded.scoredAt(p.id())))
+                .toList());
+    }
+
+    private record Run(List<Prediction> predictions, int modelLoads, long batches) {
+        String scoredAt(String id) {
+            return predictions.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow().scoredAt();
+        }
+    }
 
     private static Run score(Path bundle, Path input, int parallelism, Path out) throws Exception {
+        return score(bundle, input, parallelism, ScoringOptions.DEFAULT_INFERENCE_THREADS, out);
+    }
+
+    private static Run score(Path bundle, Path input, int parallelism, int threads, Path out) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
         ScorePipeline.builder()
                 .input(VideoInput.parse(input.toString(), null, null))
-                .scoring(ScoringOptions.builder(bundle.toString()).batchSize(BATCH).batchTimeoutMillis(600_000).build())
+                .scoring(ScoringOptions.builder(bundle.toString()).batchSize(BATCH).batchTimeoutMillis(600_000)
+                        .inferenceThreads(threads).build())
                 .predictions(OutputSpec.parse(out.resolve("predictions").toString(), null, null))
                 .deadLetters(OutputSpec.parse(out.resolve("dead-letters").toString(), null, null))
                 .kafka(KafkaSettings.builder().build())

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -28,6 +29,16 @@ import org.tensorflow.types.TInt64;
 final class TensorFlowPredictor implements Predictor {
     private static final Comparator<LabelScore> BEST_FIRST =
             Comparator.comparingDouble(LabelScore::score).reversed().thenComparing(LabelScore::label);
+
+    /**
+     * Each call runs on its caller's thread: a batch is a few small matrix products, which TensorFlow's own
+     * thread pools only slow down with hand-offs, and the callers (one per scoring task or thread) already
+     * keep the cores busy.
+     */
+    private static final ConfigProto SESSION_CONFIG = ConfigProto.newBuilder()
+            .setIntraOpParallelismThreads(1)
+            .setInterOpParallelismThreads(1)
+            .build();
 
     private final ModelBundle bundle;
     private final SavedModelBundle savedModel;
@@ -50,7 +61,10 @@ final class TensorFlowPredictor implements Predictor {
         ModelBundle bundle = ModelBundle.read(bundleDir);
         SavedModelBundle savedModel;
         try {
-            savedModel = SavedModelBundle.load(bundle.savedModelDirectory().toString(), SavedModelBundle.DEFAULT_TAG);
+            savedModel = SavedModelBundle.loader(bundle.savedModelDirectory().toString())
+                    .withTags(SavedModelBundle.DEFAULT_TAG)
+                    .withConfigProto(SESSION_CONFIG)
+                    .load();
         } catch (RuntimeException e) {
             throw new InvalidBundleException(bundle.savedModelDirectory() + ": cannot load the SavedModel: "
                     + e.getMessage(), e);

@@ -1,0 +1,87 @@
+package dev.categorizer.jobs.score;
+
+import dev.categorizer.common.record.SparseVector;
+import dev.categorizer.common.record.Video;
+import dev.categorizer.model.predict.Predictor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Vectorizes and scores micro-batches with one model call per batch. Never throws for a bad record: a video
+ * whose text cannot be turned into features, that has no known word, or on which the model fails, gets its
+ * reason in the {@link ScoredBatch} instead. Thread-safe (the {@link Predictor} is): the rows of one batch may
+ * be vectorized by several threads ({@link ScoringWork}).
+ *
+ * <pre>{@code
+ * ScoredBatch scored = new BatchScorer(predictor).score(buffer.drain());
+ * }</pre>
+ */
+public final class BatchScorer {
+
+    static final String NO_KNOWN_TOKEN = "no known token: none of the words of the video is in the model's vocabulary";
+
+    private final Predictor predictor;
+
+    public BatchScorer(Predictor predictor) {
+        this.predictor = predictor;
+    }
+
+    /** Vectorizes and scores {@code batch} on this thread. */
+    public ScoredBatch score(List<MicroBatchBuffer.Entry<Video>> batch) {
+        ScoringWork work = new ScoringWork(batch, this);
+        work.help();
+        return work.result().join();
+    }
+
+    /**
+     * The vector of one video, or null with the reason in {@code failures[row]} (unusable text, no known word).
+     */
+    SparseVector vectorize(Video video, String[] failures, int row) {
+        SparseVector vector;
+        try {
+            vector = predictor.vectorize(video);
+        } catch (RuntimeException e) {
+            failures[row] = "cannot turn the text into features: " + e;
+            return null;
+        }
+        if (vector.isEmpty()) {
+            failures[row] = NO_KNOWN_TOKEN;
+            return null;
+        }
+        return vector;
+    }
+
+    /** Scores the rows that have a vector with one model call; rows the model fails on get a reason instead. */
+    ScoredBatch score(List<MicroBatchBuffer.Entry<Video>> batch, SparseVector[] vectorsByRow, String[] failures) {
+        int n = batch.size();
+        float[][] scores = new float[n][];
+        List<SparseVector> vectors = new ArrayList<>(n);
+        int[] rows = new int[n]; // the batch row of each vector
+        for (int i = 0; i < n; i++) {
+            if (vectorsByRow[i] != null) {
+                rows[vectors.size()] = i;
+                vectors.add(vectorsByRow[i]);
+            }
+        }
+        if (!vectors.isEmpty()) {
+            try {
+                float[][] batchScores = predictor.scores(vectors);
+                for (int k = 0; k < vectors.size(); k++) scores[rows[k]] = batchScores[k];
+            } catch (RuntimeException e) {
+                scoreOneByOne(vectors, rows, scores, failures);
+            }
+        }
+        return new ScoredBatch(batch, scores, failures);
+    }
+
+    /** After a failed batch call, finds the records at fault: each is scored alone. */
+    private void scoreOneByOne(List<SparseVector> vectors, int[] rows, float[][] scores, String[] failures) {
+        for (int k = 0; k < vectors.size(); k++) {
+            try {
+                scores[rows[k]] = predictor.scores(List.of(vectors.get(k)))[0];
+            } catch (RuntimeException e) {
+                failures[rows[k]] = "the model failed on this video: " + e;
+            }
+        }
+    }
+}

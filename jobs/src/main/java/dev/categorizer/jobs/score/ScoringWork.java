@@ -1,0 +1,63 @@
+package dev.categorizer.jobs.score;
+
+import dev.categorizer.common.record.SparseVector;
+import dev.categorizer.common.record.Video;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One micro-batch being scored, shared by the threads that work on it: any thread may {@link #help} by
+ * vectorizing rows nobody has claimed yet, and the thread that finishes the last row makes the model call and
+ * completes {@link #result}. So a task thread that would otherwise wait for a scoring thread does text work in
+ * the meantime, and the two split the batch by how fast each is, not by a fixed share.
+ */
+final class ScoringWork {
+
+    private final List<MicroBatchBuffer.Entry<Video>> entries;
+    private final BatchScorer scorer;
+    private final SparseVector[] vectors;
+    private final String[] failures;
+    private final AtomicInteger nextRow = new AtomicInteger();
+    private final AtomicInteger rowsDone = new AtomicInteger();
+    private final CompletableFuture<ScoredBatch> result = new CompletableFuture<>();
+
+    ScoringWork(List<MicroBatchBuffer.Entry<Video>> entries, BatchScorer scorer) {
+        this.entries = entries;
+        this.scorer = scorer;
+        this.vectors = new SparseVector[entries.size()];
+        this.failures = new String[entries.size()];
+    }
+
+    CompletableFuture<ScoredBatch> result() {
+        return result;
+    }
+
+    /** Whether some row is still unclaimed, so that {@link #help} would have something to do. */
+    boolean hasUnclaimedRows() {
+        return nextRow.get() < entries.size();
+    }
+
+    /**
+     * Vectorizes unclaimed rows until none is left; if this thread finished the batch's last row, scores the
+     * batch and completes {@link #result}. Any throwable completes the result exceptionally, so no waiter hangs.
+     */
+    void help() {
+        int n = entries.size();
+        try {
+            int finished = 0;
+            for (int row; (row = nextRow.getAndIncrement()) < n; ) {
+                vectors[row] = scorer.vectorize(entries.get(row).item(), failures, row);
+                finished++;
+            }
+            // The atomic add publishes this thread's rows to whichever thread sees the total reach n.
+            if (finished > 0 && rowsDone.addAndGet(finished) == n) {
+                result.complete(scorer.score(entries, vectors, failures));
+            } else if (n == 0 && !result.isDone()) {
+                result.complete(scorer.score(entries, vectors, failures));
+            }
+        } catch (Throwable t) {
+            result.completeExceptionally(t);
+        }
+    }
+}
