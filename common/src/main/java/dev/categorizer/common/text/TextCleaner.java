@@ -30,22 +30,43 @@ public final class TextCleaner implements Serializable {
         if (raw == null || raw.isEmpty()) {
             return "";
         }
-        Output out = new Output(raw.length());
-        stripMarkup(raw, out);
+        char[] in = new char[raw.length()];
+        raw.getChars(0, in.length, in, 0); // one bulk copy: the loops below read an array, not charAt
+        Output out = new Output(in.length);
+        stripMarkup(raw, in, out);
         String text = out.toTrimmedString();
         return out.sawNonAscii ? normaliseNonAscii(text) : text;
     }
 
     /** Tags, references and URLs; ASCII characters are lower-cased and spaced on the way out. */
-    private static void stripMarkup(String raw, Output out) {
-        int n = raw.length();
+    private static void stripMarkup(String raw, char[] in, Output out) {
+        int n = in.length;
         // The next '>' found by the last search: i only grows, so a found '>' stays valid until passed and a
         // failed search stays failed; a text full of '<' without '>' is then linear, not quadratic.
         boolean searchedGt = false;
         int nextGt = -1;
         int i = 0;
         while (i < n) {
-            char c = raw.charAt(i);
+            char c = in[i];
+            char lower = (char) (c | 0x20);
+            if (lower >= 'a' && lower <= 'z') {
+                // A run of ASCII letters, the bulk of most text. Only its first letter can start a URL.
+                if (lower == 'h' || lower == 'w') {
+                    int end = urlEnd(raw, i);
+                    if (end > 0) {
+                        out.space();
+                        i = end;
+                        continue;
+                    }
+                }
+                int j = i + 1;
+                while (j < n && isAsciiLetter(in[j])) {
+                    j++;
+                }
+                out.asciiLetters(in, i, j);
+                i = j;
+                continue;
+            }
             if (c == '<') {
                 int end = tagEnd(raw, i);
                 if (end == Integer.MAX_VALUE) { // an element: needs the next '>'
@@ -67,17 +88,15 @@ public final class TextCleaner implements Serializable {
                     i = HtmlEntities.end(ref);
                     continue;
                 }
-            } else if (c == 'h' || c == 'w' || c == 'H' || c == 'W') {
-                int end = urlEnd(raw, i);
-                if (end > 0) {
-                    out.space();
-                    i = end;
-                    continue;
-                }
             }
             out.add(c);
             i++;
         }
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        char lower = (char) (c | 0x20);
+        return lower >= 'a' && lower <= 'z';
     }
 
     /**
@@ -208,6 +227,21 @@ public final class TextCleaner implements Serializable {
                 sawNonAscii = true;
                 put(c);
             }
+        }
+
+        /** Appends {@code in[from, to)}, all ASCII letters, lower-cased. */
+        void asciiLetters(char[] in, int from, int to) {
+            if (pendingSpace) {
+                pendingSpace = false;
+                if (length > 0) {
+                    chars[length++] = ' ';
+                }
+            }
+            int at = length;
+            for (int k = from; k < to; k++) {
+                chars[at++] = (char) (in[k] | 0x20); // 'A'..'Z' | 0x20 = 'a'..'z'; 'a'..'z' unchanged
+            }
+            length = at;
         }
 
         void codePoint(int cp) {

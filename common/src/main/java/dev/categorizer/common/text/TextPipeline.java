@@ -62,16 +62,21 @@ public final class TextPipeline implements Serializable {
      * the ranges up in the vocabulary directly.
      */
     public void forEachFeature(Video video, TextRangeSink sink) {
-        addWords(video.title(), sink);
-        addWords(video.description(), sink);
+        addWords(cleaner.clean(video.title()), sink);
+        addWords(cleaner.clean(video.description()), sink);
         if (config.tags()) {
+            List<String> tags = video.tags();
+            String[] cleanedTags = new String[tags.size()]; // each tag is cleaned once, for its words and itself
+            for (int i = 0; i < cleanedTags.length; i++) {
+                cleanedTags[i] = cleaner.clean(tags.get(i));
+            }
             if (config.tagWords()) {
-                for (String tag : video.tags()) {
-                    addWords(tag, sink);
+                for (String cleaned : cleanedTags) {
+                    addWords(cleaned, sink);
                 }
             }
-            for (String tag : video.tags()) {
-                String feature = tagFeature(tag);
+            for (String cleaned : cleanedTags) {
+                String feature = featureOfCleanedTag(cleaned);
                 if (feature != null) {
                     sink.accept(feature, 0, feature.length());
                 }
@@ -81,8 +86,12 @@ public final class TextPipeline implements Serializable {
 
     /** The kept words of one text field (cleaned, tokenized, filtered), without bigrams. */
     public List<String> words(String rawText) {
+        return wordsOfCleaned(cleaner.clean(rawText));
+    }
+
+    private List<String> wordsOfCleaned(String cleaned) {
         List<String> words = new ArrayList<>();
-        tokenizer.forEachToken(cleaner.clean(rawText), (text, start, end) -> {
+        tokenizer.forEachToken(cleaned, (text, start, end) -> {
             if (keep(text, start, end)) {
                 words.add(text.substring(start, end));
             }
@@ -90,8 +99,8 @@ public final class TextPipeline implements Serializable {
         return words;
     }
 
-    private void addWords(String rawText, TextRangeSink sink) {
-        String cleaned = cleaner.clean(rawText);
+    /** The words (and bigrams) of one cleaned text field. */
+    private void addWords(String cleaned, TextRangeSink sink) {
         if (!config.bigrams()) {
             tokenizer.forEachToken(cleaned, (text, start, end) -> {
                 if (keep(text, start, end)) {
@@ -100,7 +109,7 @@ public final class TextPipeline implements Serializable {
             });
             return;
         }
-        List<String> kept = words(rawText);
+        List<String> kept = wordsOfCleaned(cleaned);
         for (String word : kept) {
             sink.accept(word, 0, word.length());
         }
@@ -117,7 +126,10 @@ public final class TextPipeline implements Serializable {
 
     /** The feature for one tag, or null if the tag has no letter. */
     String tagFeature(String tag) {
-        String cleaned = cleaner.clean(tag);
+        return featureOfCleanedTag(cleaner.clean(tag));
+    }
+
+    private static String featureOfCleanedTag(String cleaned) {
         int start = 0;
         while (start < cleaned.length() && (cleaned.charAt(start) == '#' || cleaned.charAt(start) == ' ')) {
             start++;

@@ -13,8 +13,9 @@ import java.util.Objects;
  * Turns a document's features into an L2-normalised tf-idf {@link SparseVector} over a {@link Vocabulary}.
  * Unknown features are ignored; a document with no known feature gives {@link SparseVector#empty()}.
  *
- * <p>Hot path: term indices go into one {@code int[]}, which is sorted; runs of equal indices are the term
- * frequencies. No maps, no boxing. Stateless apart from the immutable vocabulary, so thread-safe.
+ * <p>Hot path: term indices go into one {@code int[]} and are counted in a per-thread array over the
+ * vocabulary; only the distinct indices are sorted. No maps, no boxing. Thread-safe: the vocabulary is immutable
+ * and the counting array belongs to one thread.
  *
  * <pre>{@code
  * Vectorizer vectorizer = new Vectorizer(vocabulary, Weighting.TFIDF);
@@ -27,6 +28,7 @@ public final class Vectorizer implements Serializable {
 
     private final Vocabulary vocabulary;
     private final Weighting weighting;
+    private transient ThreadLocal<int[]> counts;
 
     public Vectorizer(Vocabulary vocabulary, Weighting weighting) {
         this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
@@ -81,42 +83,52 @@ public final class Vectorizer implements Serializable {
         }
     }
 
-    /** Counts, weighs and L2-normalises the first {@code known} feature indices of {@code ids} (sorted here). */
+    /**
+     * Counts, weighs and L2-normalises the first {@code known} feature indices of {@code ids}. Counting goes
+     * through a per-thread array over the vocabulary (reset after use), so only the distinct indices are sorted:
+     * sorting every occurrence was a third of the vectorizing time on long documents.
+     */
     private SparseVector weigh(int[] ids, int known) {
         if (known == 0) {
             return SparseVector.empty();
         }
-        Arrays.sort(ids, 0, known);
-        int distinct = 1;
-        for (int i = 1; i < known; i++) {
-            if (ids[i] != ids[i - 1]) {
-                distinct++;
+        int[] counts = counts();
+        int[] distinctIds = new int[known];
+        int distinct = 0;
+        for (int i = 0; i < known; i++) {
+            int id = ids[i];
+            if (counts[id]++ == 0) {
+                distinctIds[distinct++] = id;
             }
         }
-        int[] indices = new int[distinct];
+        Arrays.sort(distinctIds, 0, distinct);
+        int[] indices = Arrays.copyOf(distinctIds, distinct);
         float[] values = new float[distinct];
         double[] weights = new double[distinct];
         double sumOfSquares = 0;
-        int out = 0;
-        for (int runStart = 0; runStart < known; ) {
-            int id = ids[runStart];
-            int runEnd = runStart + 1;
-            while (runEnd < known && ids[runEnd] == id) {
-                runEnd++;
-            }
-            int tf = runEnd - runStart;
+        for (int i = 0; i < distinct; i++) {
+            int id = indices[i];
+            int tf = counts[id];
+            counts[id] = 0;
             double tfWeight = weighting == Weighting.TFIDF && tf > 1 ? 1.0 + Math.log(tf) : 1.0;
             double weight = tfWeight * vocabulary.idf(id);
-            indices[out] = id;
-            weights[out] = weight;
+            weights[i] = weight;
             sumOfSquares += weight * weight;
-            out++;
-            runStart = runEnd;
         }
         double norm = Math.sqrt(sumOfSquares); // > 0: every idf is >= 1
         for (int i = 0; i < distinct; i++) {
             values[i] = (float) (weights[i] / norm);
         }
         return new SparseVector(indices, values);
+    }
+
+    /** This thread's term counts over the vocabulary, all zero between calls. */
+    private int[] counts() {
+        ThreadLocal<int[]> local = counts;
+        if (local == null) { // after deserialization; a race only makes an extra, equivalent ThreadLocal
+            local = ThreadLocal.withInitial(() -> new int[vocabulary.size()]);
+            counts = local;
+        }
+        return local.get();
     }
 }

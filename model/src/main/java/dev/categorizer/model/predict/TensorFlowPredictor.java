@@ -37,7 +37,7 @@ final class TensorFlowPredictor implements Predictor {
      */
     private static final ConfigProto SESSION_CONFIG = ConfigProto.newBuilder()
             .setIntraOpParallelismThreads(1)
-            .setInterOpParallelismThreads(1)
+            .setInterOpParallelismThreads(-1)
             .build();
 
     private final ModelBundle bundle;
