@@ -88,7 +88,24 @@ public final class VideoJsonCodec implements Serializable {
         if (length > maxRecordBytes) {
             throw tooLarge(length);
         }
-        return parse(strictUtf8(utf8, offset, length));
+        if (!isAscii(utf8, offset, length)) {
+            strictUtf8(utf8, offset, length); // invalid UTF-8 is reported with its byte offset
+        }
+        // Jackson's byte parser: no String of the whole line, and faster than its char parser.
+        try (JsonParser p = Json.mapper().createParser(utf8, offset, length)) {
+            return parse(p);
+        } catch (IOException e) {
+            throw new InvalidRecordException("malformed JSON: " + e.getMessage());
+        }
+    }
+
+    private static boolean isAscii(byte[] bytes, int offset, int length) {
+        for (int i = offset, end = offset + length; i < end; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One line of JSON; strings are escaped by Jackson, so newlines in the text cannot break the line. */
@@ -118,6 +135,14 @@ public final class VideoJsonCodec implements Serializable {
 
     private static Video parse(String json) throws InvalidRecordException {
         try (JsonParser p = Json.mapper().createParser(json)) {
+            return parse(p);
+        } catch (IOException e) {
+            throw new InvalidRecordException("malformed JSON: " + e.getMessage()); // not expected from a String
+        }
+    }
+
+    private static Video parse(JsonParser p) throws InvalidRecordException {
+        try {
             JsonToken token = p.nextToken();
             if (token == null) {
                 throw new InvalidRecordException("empty record");
@@ -154,7 +179,7 @@ public final class VideoJsonCodec implements Serializable {
         } catch (JsonProcessingException e) {
             throw new InvalidRecordException("malformed JSON: " + Json.describe(e));
         } catch (IOException e) {
-            throw new InvalidRecordException("malformed JSON: " + e.getMessage()); // not expected from a String
+            throw new InvalidRecordException("malformed JSON: " + e.getMessage());
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.categorizer.common.text;
 
 import java.io.Serializable;
-import java.text.Normalizer;
-import java.util.Locale;
 
 /**
  * Turns raw metadata text into clean, lower-case, single-spaced text, keeping the letters of every script.
@@ -15,7 +13,7 @@ import java.util.Locale;
  *
  * <p>Speed matters here (millions of documents): one character loop does the structural work and, for ASCII
  * text (the common case), also the lower-casing and spacing; only text with non-ASCII characters pays for
- * {@link Normalizer} and a second loop. Stateless and thread-safe.
+ * NFKC ({@link NfkcLowerCase}) and a second loop. Stateless and thread-safe.
  */
 public final class TextCleaner implements Serializable {
 
@@ -169,7 +167,7 @@ public final class TextCleaner implements Serializable {
 
     /** NFKC, lower case, then digits, whitespace and controls to single spaces (NFKC can create all three). */
     private static String normaliseNonAscii(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String s = NfkcLowerCase.apply(text);
         int n = s.length();
         Output out = new Output(n);
         for (int i = 0; i < n; i++) {
