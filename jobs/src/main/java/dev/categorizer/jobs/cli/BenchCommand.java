@@ -54,9 +54,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Longest a record waits for its batch to fill (default: ${DEFAULT-VALUE}).")
     String batchTimeout;
 
-    @Option(names = "--inference-threads", paramLabel = "N",
-            defaultValue = "" + ScoringOptions.DEFAULT_INFERENCE_THREADS,
-            description = "Scoring threads per task, as in score (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--inference-threads", paramLabel = "N|auto", defaultValue = "auto",
+            converter = InferenceThreadsConverter.class,
+            description = "Threads per task that vectorize and score batches while the task reads on; 0 does all on "
+                    + "the task thread; auto: 1 when the task manager has at least two cores per slot, else 0 "
+                    + "(default: ${DEFAULT-VALUE}).")
     int inferenceThreads;
 
     @Option(names = "--files", paramLabel = "N", defaultValue = "4",

@@ -74,10 +74,11 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "Longest a video waits for its batch to fill, e.g. 50ms, 1s (default: ${DEFAULT-VALUE}).")
     String batchTimeout;
 
-    @Option(names = "--inference-threads", paramLabel = "N",
-            defaultValue = "" + ScoringOptions.DEFAULT_INFERENCE_THREADS,
+    @Option(names = "--inference-threads", paramLabel = "N|auto", defaultValue = "auto",
+            converter = InferenceThreadsConverter.class,
             description = "Threads per task that vectorize and score batches while the task reads on; 0 does all on "
-                    + "the task thread (default: ${DEFAULT-VALUE}).")
+                    + "the task thread; auto: 1 when the task manager has at least two cores per slot, else 0 "
+                    + "(default: ${DEFAULT-VALUE}).")
     int inferenceThreads;
 
     @Option(names = "--max-text-chars", paramLabel = "N", defaultValue = "" + ScoringOptions.DEFAULT_MAX_TEXT_CHARS,

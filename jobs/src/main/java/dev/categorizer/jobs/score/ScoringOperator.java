@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.operators.ProcessingTimeService.ProcessingTimeCallback;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.StreamOperatorParameters;
@@ -67,7 +68,13 @@ public final class ScoringOperator<OUT> extends AbstractStreamOperator<OUT>
         predictor = Predictor.load(modelDirectory.path());
         BatchScorer scorer = new BatchScorer(predictor);
         String threadName = "categorizer-scoring-" + getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks();
-        inference = new InferenceQueue(options.inferenceThreads(), scorer, threadName, this::wakeUp);
+        int slots = getContainingTask().getEnvironment().getTaskManagerInfo().getConfiguration()
+                .get(TaskManagerOptions.NUM_TASK_SLOTS);
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = InferenceThreads.resolve(options.inferenceThreads(), cores, slots);
+        LOG.info("Scoring with {} inference thread(s) per task ({} cores, {} slots per task manager, option {})",
+                threads, cores, slots, options.inferenceThreads());
+        inference = new InferenceQueue(threads, scorer, threadName, this::wakeUp);
         metrics.modelLoaded();
     }
 

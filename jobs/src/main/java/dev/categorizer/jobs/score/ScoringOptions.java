@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param batchTimeoutMillis longest a record waits for its batch to fill; 0 scores each record on arrival
  * @param maxTextChars longest title + description + tags accepted; longer videos become dead letters
  * @param inferenceThreads threads per task that vectorize and score batches while the task thread reads on;
- *     0 does everything on the task thread
+ *     0 does everything on the task thread; {@link #AUTO_INFERENCE_THREADS} decides by cores per slot
+ *     ({@link InferenceThreads})
  */
 public record ScoringOptions(
         String modelPath, int batchSize, long batchTimeoutMillis, int maxTextChars, int inferenceThreads)
@@ -31,11 +32,9 @@ public record ScoringOptions(
     public static final int DEFAULT_STREAMING_BATCH_SIZE = 64;
     public static final long DEFAULT_BATCH_TIMEOUT_MILLIS = 50;
     public static final int DEFAULT_MAX_TEXT_CHARS = 1_000_000;
-    /**
-     * One scoring thread per task: text work and TensorFlow of one batch overlap with reading the next, so one
-     * task keeps two cores busy (BENCHMARKS.md).
-     */
-    public static final int DEFAULT_INFERENCE_THREADS = 1;
+    /** Scoring threads decided per task manager: one if it has two cores or more per slot, else none. */
+    public static final int AUTO_INFERENCE_THREADS = -1;
+    public static final int DEFAULT_INFERENCE_THREADS = AUTO_INFERENCE_THREADS;
 
     public ScoringOptions {
         Objects.requireNonNull(modelPath, "modelPath");
@@ -44,8 +43,8 @@ public record ScoringOptions(
             throw new IllegalArgumentException("batch timeout must be >= 0, got " + batchTimeoutMillis);
         }
         if (maxTextChars <= 0) throw new IllegalArgumentException("max text chars must be > 0, got " + maxTextChars);
-        if (inferenceThreads < 0) {
-            throw new IllegalArgumentException("inference threads must be >= 0, got " + inferenceThreads);
+        if (inferenceThreads < AUTO_INFERENCE_THREADS) {
+            throw new IllegalArgumentException("inference threads must be >= 0 (or -1: auto), got " + inferenceThreads);
         }
     }
 
@@ -80,7 +79,7 @@ public record ScoringOptions(
             return this;
         }
 
-        /** Scoring threads per task; 0 vectorizes and scores on the task thread. */
+        /** Scoring threads per task; 0 vectorizes and scores on the task thread; -1 (the default) decides. */
         public Builder inferenceThreads(int v) {
             inferenceThreads = v;
             return this;

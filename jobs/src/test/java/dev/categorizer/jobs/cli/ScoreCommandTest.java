@@ -1,5 +1,6 @@
 package dev.categorizer.jobs.cli;
 
+import dev.categorizer.jobs.score.ScoringOptions;
 import dev.categorizer.jobs.score.VideoInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,6 +52,21 @@ class ScoreCommandTest {
                 .scoringOptions(VideoInput.parse("kafka://k:9092/videos", null, null)).batchSize()).isEqualTo(32);
         assertThat(c.batchTimeout).isEqualTo("50ms");
         assertThatThrownBy(() -> ScoreCommand.guarantee("twice")).hasMessageContaining("unknown delivery guarantee");
+    }
+
+    @Test
+    void readsInferenceThreadsAsAutoOrACount() {
+        VideoInput files = VideoInput.parse("in.jsonl", null, null);
+        assertThat(parse("--model", "m", "--input", "in.jsonl", "--output", "out")
+                .scoringOptions(files).inferenceThreads()).isEqualTo(ScoringOptions.AUTO_INFERENCE_THREADS);
+        assertThat(parse("--model", "m", "--input", "in.jsonl", "--output", "out", "--inference-threads", "0")
+                .scoringOptions(files).inferenceThreads()).isZero();
+        assertThat(parse("--model", "m", "--input", "in.jsonl", "--output", "out", "--inference-threads", "AUTO")
+                .scoringOptions(files).inferenceThreads()).isEqualTo(ScoringOptions.AUTO_INFERENCE_THREADS);
+        assertThatThrownBy(() -> parse("--model", "m", "--input", "in.jsonl", "--output", "out",
+                "--inference-threads", "-3"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("not a thread count");
     }
 
     @Test

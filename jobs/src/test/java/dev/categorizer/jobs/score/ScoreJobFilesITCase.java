@@ -127,7 +127,8 @@ class ScoreJobFilesITCase {
         env.setParallelism(2);
         ScorePipeline.builder()
                 .input(VideoInput.parse(input.toString(), null, null))
-                .scoring(ScoringOptions.builder(bundle.toString()).batchSize(16).maxTextChars(MAX_TEXT_CHARS).build())
+                .scoring(ScoringOptions.builder(bundle.toString()).batchSize(16).maxTextChars(MAX_TEXT_CHARS)
+                        .inferenceThreads(1).build())
                 .predictions(OutputSpec.parse(output.toString(), null, null))
                 .deadLetters(OutputSpec.parse(deadLetters.toString(), null, null))
                 .kafka(KafkaSettings.builder().build())

@@ -132,7 +132,9 @@ class ScoreJobKafkaITCase {
                 .map(new FailOnce(second.get(25).id()))
                 .returns(ParsedVideoTypeInfo.INSTANCE);
         ScoredStreams<Prediction> scored = ScoreJob.score(input,
-                ScoringOptions.builder(bundle.toString()).batchSize(8).batchTimeoutMillis(100).build());
+                // A scoring thread per task: batches in flight at a barrier and at the failure must not be lost.
+                ScoringOptions.builder(bundle.toString()).batchSize(8).batchTimeoutMillis(100).inferenceThreads(1)
+                        .build());
         PredictionSinks.predictions(scored.results(), OutputSpec.parse("kafka:predictions", null, brokers), settings);
         PredictionSinks.deadLetters(scored.deadLetters(), OutputSpec.parse("kafka:dead-letters", null, brokers), settings);
 
