@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ScoringWork {
 
+    /** Rows taken at a time: few enough to share a batch evenly, enough that threads rarely touch one cache line. */
+    private static final int ROWS_PER_CLAIM = 16;
+
     private final List<MicroBatchBuffer.Entry<Video>> entries;
     private final BatchScorer scorer;
     private final SparseVector[] vectors;
@@ -46,9 +49,12 @@ final class ScoringWork {
         int n = entries.size();
         try {
             int finished = 0;
-            for (int row; (row = nextRow.getAndIncrement()) < n; ) {
-                vectors[row] = scorer.vectorize(entries.get(row).item(), failures, row);
-                finished++;
+            for (int from; (from = nextRow.getAndAdd(ROWS_PER_CLAIM)) < n; ) {
+                int to = Math.min(n, from + ROWS_PER_CLAIM);
+                for (int row = from; row < to; row++) {
+                    vectors[row] = scorer.vectorize(entries.get(row).item(), failures, row);
+                }
+                finished += to - from;
             }
             // The atomic add publishes this thread's rows to whichever thread sees the total reach n.
             if (finished > 0 && rowsDone.addAndGet(finished) == n) {
