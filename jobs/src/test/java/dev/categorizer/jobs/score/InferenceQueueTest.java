@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -32,12 +33,12 @@ class InferenceQueueTest {
         predictor.close();
     }
 
-    @ParameterizedTest(name = "{0} scoring threads")
-    @ValueSource(ints = {0, 1, 2, 3})
-    void scoresEveryBatchInOrderAsThePredictorDoes(int threads) throws Exception {
+    @ParameterizedTest(name = "{0} scoring threads, batches of {1}")
+    @CsvSource({"0, 7", "1, 7", "2, 7", "3, 7", "1, 50", "2, 50"}) // 50 rows: several claims per batch
+    void scoresEveryBatchInOrderAsThePredictorDoes(int threads, int batchSize) throws Exception {
         List<Video> videos = new ArrayList<>(ModelFixture.sampleTest(150));
         videos.add(40, new Video("unknown-words", "zzqx qqzx", "xxqz", List.of(), List.of()));
-        List<List<MicroBatchBuffer.Entry<Video>>> batches = batches(videos, 7);
+        List<List<MicroBatchBuffer.Entry<Video>>> batches = batches(videos, batchSize);
         AtomicInteger wakeUps = new AtomicInteger();
 
         List<ScoredBatch> results = new ArrayList<>();
