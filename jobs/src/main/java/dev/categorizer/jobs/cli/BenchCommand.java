@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,12 +55,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Longest a record waits for its batch to fill (default: ${DEFAULT-VALUE}).")
     String batchTimeout;
 
-    @Option(names = "--inference-threads", paramLabel = "N|auto", defaultValue = "auto",
-            converter = InferenceThreadsConverter.class,
-            description = "Threads per task that vectorize and score batches while the task reads on; 0 does all on "
-                    + "the task thread; auto: 1 when the task manager has at least two cores per slot, else 0 "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int inferenceThreads;
+    @Mixin
+    InferenceThreadsOption inferenceThreads = new InferenceThreadsOption();
 
     @Option(names = "--files", paramLabel = "N", defaultValue = "4",
             description = "Part files the replicated documents are written to, as a catalogue export comes "
@@ -80,7 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
             ScoringOptions options = ScoringOptions.builder(model.toAbsolutePath().toString())
                     .batchSize(batchSize)
                     .batchTimeoutMillis(TimeUtils.parseDuration(batchTimeout).toMillis())
-                    .inferenceThreads(inferenceThreads)
+                    .inferenceThreads(inferenceThreads.inferenceThreads)
                     .build();
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(parallelism);

@@ -21,6 +21,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -74,12 +75,8 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "Longest a video waits for its batch to fill, e.g. 50ms, 1s (default: ${DEFAULT-VALUE}).")
     String batchTimeout;
 
-    @Option(names = "--inference-threads", paramLabel = "N|auto", defaultValue = "auto",
-            converter = InferenceThreadsConverter.class,
-            description = "Threads per task that vectorize and score batches while the task reads on; 0 does all on "
-                    + "the task thread; auto: 1 when the task manager has at least two cores per slot, else 0 "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int inferenceThreads;
+    @Mixin
+    InferenceThreadsOption inferenceThreads = new InferenceThreadsOption();
 
     @Option(names = "--max-text-chars", paramLabel = "N", defaultValue = "" + ScoringOptions.DEFAULT_MAX_TEXT_CHARS,
             description = "Longest title + description + tags scored; longer is a dead letter (default: ${DEFAULT-VALUE}).")
@@ -132,7 +129,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 .batchSize(size)
                 .batchTimeoutMillis(TimeUtils.parseDuration(batchTimeout).toMillis())
                 .maxTextChars(maxTextChars)
-                .inferenceThreads(inferenceThreads)
+                .inferenceThreads(inferenceThreads.inferenceThreads)
                 .build();
     }
 
