@@ -28,12 +28,32 @@ public final class TextCleaner implements Serializable {
         if (raw == null || raw.isEmpty()) {
             return "";
         }
+        if (isAlreadyClean(raw)) {
+            return raw; // most tags ("space opera"): no copy, no allocation
+        }
         char[] in = new char[raw.length()];
         raw.getChars(0, in.length, in, 0); // one bulk copy: the loops below read an array, not charAt
         Output out = new Output(in.length);
         stripMarkup(raw, in, out);
         String text = out.toTrimmedString();
         return out.sawNonAscii ? normaliseNonAscii(text) : text;
+    }
+
+    /**
+     * Whether {@code raw} is lower-case ASCII words separated by single spaces, which cleaning leaves as they are
+     * (no markup, reference, URL, digit or case to change is possible with those characters).
+     */
+    private static boolean isAlreadyClean(String raw) {
+        char previous = ' ';
+        for (int i = 0, n = raw.length(); i < n; i++) {
+            char c = raw.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c == ' ' && previous != ' ')) {
+                previous = c;
+            } else {
+                return false;
+            }
+        }
+        return previous != ' '; // not empty, no space at either end
     }
 
     /** Tags, references and URLs; ASCII characters are lower-cased and spaced on the way out. */

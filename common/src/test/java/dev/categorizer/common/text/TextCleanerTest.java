@@ -26,6 +26,25 @@ class TextCleanerTest {
         assertThat(cleaner.clean(" \t\n ")).isEmpty();
     }
 
+    @ParameterizedTest(name = "[{index}] `{0}`")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "space opera        | space opera",
+        "`space  opera`     | space opera",
+        "` space opera`     | space opera",
+        "`space opera `     | space opera",
+        "Space opera        | space opera",
+        "www                | www",
+        "http               | http",
+        "x                  | x",
+    })
+    void textThatIsAlreadyCleanStaysAndTheRestIsCleaned(String raw, String expected) {
+        String cleaned = cleaner.clean(raw);
+        assertThat(cleaned).isEqualTo(expected);
+        if (raw.equals(expected)) {
+            assertThat(cleaned).isSameAs(raw); // no copy for the common tag
+        }
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "<p>Hello <b>World</b></p>                 | hello world",
