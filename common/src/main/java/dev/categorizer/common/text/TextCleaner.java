@@ -31,9 +31,11 @@ public final class TextCleaner implements Serializable {
         if (isAlreadyClean(raw)) {
             return raw; // most tags ("space opera"): no copy, no allocation
         }
-        char[] in = new char[raw.length()];
-        raw.getChars(0, in.length, in, 0); // one bulk copy: the loops below read an array, not charAt
-        Output out = new Output(in.length);
+        int n = raw.length();
+        Scratch scratch = n <= Scratch.MAX_KEPT ? SCRATCH.get().fit(n) : new Scratch(n);
+        char[] in = scratch.in;
+        raw.getChars(0, n, in, 0); // one bulk copy: the loops below read an array, not charAt
+        Output out = new Output(scratch.out);
         stripMarkup(raw, in, out);
         String text = out.toTrimmedString();
         return out.sawNonAscii ? normaliseNonAscii(text) : text;
@@ -58,7 +60,7 @@ public final class TextCleaner implements Serializable {
 
     /** Tags, references and URLs; ASCII characters are lower-cased and spaced on the way out. */
     private static void stripMarkup(String raw, char[] in, Output out) {
-        int n = in.length;
+        int n = raw.length();
         // The next '>' found by the last search: i only grows, so a found '>' stays valid until passed and a
         // failed search stays failed; a text full of '<' without '>' is then linear, not quadratic.
         boolean searchedGt = false;
@@ -189,7 +191,7 @@ public final class TextCleaner implements Serializable {
     private static String normaliseNonAscii(String text) {
         String s = NfkcLowerCase.apply(text);
         int n = s.length();
-        Output out = new Output(n);
+        Output out = new Output(new char[n]);
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
@@ -218,6 +220,33 @@ public final class TextCleaner implements Serializable {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == ZERO_WIDTH_SPACE;
     }
 
+    /**
+     * Per-thread input and output buffers, reused across calls: cleaning allocated two arrays of the text's
+     * length per field, a third of the bytes allocated per scored document. Texts over {@link #MAX_KEPT} chars
+     * get buffers of their own, so that one enormous text does not stay in memory with the thread.
+     */
+    private static final class Scratch {
+        static final int MAX_KEPT = 1 << 16;
+        char[] in;
+        char[] out;
+
+        Scratch(int capacity) {
+            in = new char[capacity];
+            out = new char[capacity];
+        }
+
+        Scratch fit(int length) {
+            if (in.length < length) {
+                int capacity = Math.min(MAX_KEPT, Math.max(length, 2 * in.length));
+                in = new char[capacity];
+                out = new char[capacity];
+            }
+            return this;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(() -> new Scratch(1024));
+
     /** The output buffer; never longer than the input, since every step only shrinks the text. */
     private static final class Output {
         final char[] chars;
@@ -225,8 +254,9 @@ public final class TextCleaner implements Serializable {
         boolean pendingSpace; // a space is owed before the next character; leading and trailing ones are never paid
         boolean sawNonAscii;
 
-        Output(int capacity) {
-            chars = new char[capacity];
+        /** Writes into {@code chars}, which must be at least as long as the input. */
+        Output(char[] chars) {
+            this.chars = chars;
         }
 
         /** Adds a raw character: ASCII is lower-cased and spaced here, anything else is left for the second pass. */

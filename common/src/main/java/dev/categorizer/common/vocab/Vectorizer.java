@@ -14,8 +14,8 @@ import java.util.Objects;
  * Unknown features are ignored; a document with no known feature gives {@link SparseVector#empty()}.
  *
  * <p>Hot path: term indices go into one {@code int[]} and are counted in a per-thread array over the
- * vocabulary; only the distinct indices are sorted. No maps, no boxing. Thread-safe: the vocabulary is immutable
- * and the counting array belongs to one thread.
+ * vocabulary; only the distinct indices are sorted. No maps, no boxing, and no allocation but the result's two
+ * arrays. Thread-safe: the vocabulary is immutable and the working arrays belong to one thread.
  *
  * <pre>{@code
  * Vectorizer vectorizer = new Vectorizer(vocabulary, Weighting.TFIDF);
@@ -28,7 +28,7 @@ public final class Vectorizer implements Serializable {
 
     private final Vocabulary vocabulary;
     private final Weighting weighting;
-    private transient ThreadLocal<int[]> counts;
+    private transient ThreadLocal<Scratch> scratch;
 
     public Vectorizer(Vocabulary vocabulary, Weighting weighting) {
         this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
@@ -63,15 +63,21 @@ public final class Vectorizer implements Serializable {
      * the cleaned text). The scoring hot path.
      */
     public SparseVector vectorize(TextPipeline pipeline, Video video) {
-        IdCollector ids = new IdCollector();
+        Scratch scratch = scratch();
+        IdCollector ids = new IdCollector(scratch.ids);
         pipeline.forEachFeature(video, ids);
+        scratch.ids = ids.ids; // keep what it grew to
         return weigh(ids.ids, ids.known);
     }
 
     /** Collects the vocabulary index of each known feature. */
     private final class IdCollector implements TextRangeSink {
-        int[] ids = new int[64];
+        int[] ids;
         int known;
+
+        IdCollector(int[] ids) {
+            this.ids = ids;
+        }
 
         @Override
         public void accept(String text, int start, int end) {
@@ -92,8 +98,10 @@ public final class Vectorizer implements Serializable {
         if (known == 0) {
             return SparseVector.empty();
         }
-        int[] counts = counts();
-        int[] distinctIds = new int[known];
+        Scratch scratch = scratch();
+        int[] counts = scratch.counts;
+        int[] distinctIds = scratch.distinct(known);
+        double[] weights = scratch.weights(known);
         int distinct = 0;
         for (int i = 0; i < known; i++) {
             int id = ids[i];
@@ -104,7 +112,6 @@ public final class Vectorizer implements Serializable {
         Arrays.sort(distinctIds, 0, distinct);
         int[] indices = Arrays.copyOf(distinctIds, distinct);
         float[] values = new float[distinct];
-        double[] weights = new double[distinct];
         double sumOfSquares = 0;
         for (int i = 0; i < distinct; i++) {
             int id = indices[i];
@@ -122,13 +129,38 @@ public final class Vectorizer implements Serializable {
         return new SparseVector(indices, values);
     }
 
-    /** This thread's term counts over the vocabulary, all zero between calls. */
-    private int[] counts() {
-        ThreadLocal<int[]> local = counts;
+    /** This thread's working arrays. */
+    private Scratch scratch() {
+        ThreadLocal<Scratch> local = scratch;
         if (local == null) { // after deserialization; a race only makes an extra, equivalent ThreadLocal
-            local = ThreadLocal.withInitial(() -> new int[vocabulary.size()]);
-            counts = local;
+            local = ThreadLocal.withInitial(() -> new Scratch(vocabulary.size()));
+            scratch = local;
         }
         return local.get();
+    }
+
+    /**
+     * One thread's working arrays, reused across documents: term counts over the vocabulary (all zero between
+     * calls) and buffers that grow to the longest document seen. Vectorizing allocates only its result.
+     */
+    private static final class Scratch {
+        final int[] counts;
+        int[] ids = new int[256];
+        private int[] distinct = new int[256];
+        private double[] weights = new double[256];
+
+        Scratch(int vocabularySize) {
+            counts = new int[vocabularySize];
+        }
+
+        int[] distinct(int atLeast) {
+            if (distinct.length < atLeast) distinct = new int[Math.max(atLeast, 2 * distinct.length)];
+            return distinct;
+        }
+
+        double[] weights(int atLeast) {
+            if (weights.length < atLeast) weights = new double[Math.max(atLeast, 2 * weights.length)];
+            return weights;
+        }
     }
 }
