@@ -182,6 +182,8 @@ passed, so the job's own defaults apply.
 {{- end }}
 {{- with .Values.score.batchSize }}{{ $args = concat $args (list "--batch-size" (toString .)) }}{{ end }}
 {{- with .Values.score.batchTimeout }}{{ $args = concat $args (list "--batch-timeout" (toString .)) }}{{ end }}
+{{- $threads := toString .Values.score.inferenceThreads }}
+{{- if and (ne $threads "") (ne $threads "<nil>") }}{{ $args = concat $args (list "--inference-threads" $threads) }}{{ end }}
 {{- $args = concat $args .Values.score.extraArgs }}
 {{- toYaml $args }}
 {{- end }}

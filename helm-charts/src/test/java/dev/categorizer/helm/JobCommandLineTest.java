@@ -75,6 +75,15 @@ class JobCommandLineTest {
     }
 
     @Test
+    void scorerPassesInferenceThreadsOnlyWhenSet() {
+        assertThat(ChartRenderer.defaults().render().arg("--inference-threads")).isNull();
+        RenderedChart chart = ChartRenderer.defaults().set("score.inferenceThreads", "0").render();
+
+        assertThat(chart.arg("--inference-threads")).isEqualTo("0");
+        assertThatCode(() -> parse(chart.args())).doesNotThrowAnyException();
+    }
+
+    @Test
     void trainingPassesOnlyTheOptionsThatAreSet() {
         RenderedChart chart = ChartRenderer.forVariant(Variant.TRAIN).render();
         RenderedChart minimal = ChartRenderer.defaults().set("mode", "train").render();
