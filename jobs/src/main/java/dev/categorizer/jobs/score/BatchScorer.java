@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Vectorizes and scores micro-batches with one model call per batch. Never throws for a bad record: a video
+ * Vectorizes and scores micro-batches with one model call per batch; {@link ScoringWork} drives it. Never throws for a bad record: a video
  * whose text cannot be turned into features, that has no known word, or on which the model fails, gets its
  * reason in the {@link ScoredBatch} instead. Thread-safe (the {@link Predictor} is): the rows of one batch may
  * be vectorized by several threads ({@link ScoringWork}).
  *
  * <pre>{@code
- * ScoredBatch scored = new BatchScorer(predictor).score(buffer.drain());
+ * InferenceQueue queue = new InferenceQueue(1, new BatchScorer(predictor), "scoring", onDone);
  * }</pre>
  */
 public final class BatchScorer {
@@ -24,13 +24,6 @@ public final class BatchScorer {
 
     public BatchScorer(Predictor predictor) {
         this.predictor = predictor;
-    }
-
-    /** Vectorizes and scores {@code batch} on this thread. */
-    public ScoredBatch score(List<MicroBatchBuffer.Entry<Video>> batch) {
-        ScoringWork work = new ScoringWork(batch, this);
-        work.help();
-        return work.result().join();
     }
 
     /**
