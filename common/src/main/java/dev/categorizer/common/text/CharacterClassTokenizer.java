@@ -20,7 +20,7 @@ import java.util.List;
  * </ul>
  * Scripts written without spaces (Chinese, Japanese, Thai) come out as one token per run, as in OpenNLP.
  *
- * <p>Speed: about one branch per ASCII character; {@link #forEachToken} makes no substring at all. Stateless and thread-safe.
+ * <p>Speed: about one branch per ASCII character; {@link #forEachToken} copies nothing. Stateless and thread-safe.
  */
 final class CharacterClassTokenizer implements Tokenizer {
 
@@ -33,46 +33,51 @@ final class CharacterClassTokenizer implements Tokenizer {
     @Override
     public List<String> tokenize(String text) {
         List<String> tokens = new ArrayList<>();
-        forEachToken(text, (t, start, end) -> tokens.add(t.substring(start, end)));
+        if (text != null) {
+            forEachToken(text.toCharArray(), 0, text.length(),
+                    (chars, start, end) -> tokens.add(new String(chars, start, end - start)));
+        }
         return tokens;
     }
 
-    /** Passes each word as a range of {@code text}: no substring is made. */
+    /** Passes each word as a range of {@code text}: no copy is made. */
     @Override
-    public void forEachToken(String text, TextRangeSink sink) {
-        if (text == null) {
-            return;
-        }
-        int n = text.length();
-        int start = -1; // start of the current word, or -1 outside one
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            int width = 1;
-            boolean inWord;
+    public void forEachToken(char[] text, int from, int to, TextRangeSink sink) {
+        int wordStart = -1; // start of the current word, or -1 outside one
+        int i = from;
+        while (i < to) {
+            char c = text[i];
             if (c < 0x80) {
                 char lower = (char) (c | 0x20);
-                inWord = lower >= 'a' && lower <= 'z';
-            } else {
-                int cp = c;
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    cp = Character.toCodePoint(c, text.charAt(i + 1));
-                    width = 2;
+                if (lower >= 'a' && lower <= 'z') {
+                    if (wordStart < 0) {
+                        wordStart = i;
+                    }
+                } else if (wordStart >= 0) {
+                    sink.accept(text, wordStart, i);
+                    wordStart = -1;
                 }
-                inWord = Character.isAlphabetic(cp) || (start >= 0 && continuesWord(cp));
+                i++;
+                continue;
             }
-            if (inWord) {
-                if (start < 0) {
-                    start = i;
+            int cp = c;
+            int width = 1;
+            if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text[i + 1])) {
+                cp = Character.toCodePoint(c, text[i + 1]);
+                width = 2;
+            }
+            if (Character.isAlphabetic(cp) || (wordStart >= 0 && continuesWord(cp))) {
+                if (wordStart < 0) {
+                    wordStart = i;
                 }
-            } else if (start >= 0) {
-                sink.accept(text, start, i);
-                start = -1;
+            } else if (wordStart >= 0) {
+                sink.accept(text, wordStart, i);
+                wordStart = -1;
             }
             i += width;
         }
-        if (start >= 0) {
-            sink.accept(text, start, n);
+        if (wordStart >= 0) {
+            sink.accept(text, wordStart, to);
         }
     }
 

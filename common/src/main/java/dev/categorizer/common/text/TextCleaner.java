@@ -31,14 +31,41 @@ public final class TextCleaner implements Serializable {
         if (isAlreadyClean(raw)) {
             return raw; // most tags ("space opera"): no copy, no allocation
         }
-        int n = raw.length();
+        CharRun out = cleanInto(raw, SCRATCH.get().out);
+        String cleaned = new String(out.chars, 0, out.length);
+        out.trim();
+        return cleaned;
+    }
+
+    /**
+     * Cleans {@code raw} as {@link #clean} does into {@code out}, growing its array if needed, and returns it: the
+     * cleaned text is {@code out.chars[0, out.length)}. The scoring hot path tokenizes this array directly, with
+     * no string per field.
+     */
+    CharRun cleanInto(String raw, CharRun out) {
+        int n = raw == null ? 0 : raw.length();
+        out.clear(n);
+        if (n == 0) {
+            return out;
+        }
+        if (isAlreadyClean(raw)) {
+            raw.getChars(0, n, out.chars, 0);
+            out.length = n;
+            return out;
+        }
         Scratch scratch = n <= Scratch.MAX_KEPT ? SCRATCH.get().fit(n) : new Scratch(n);
         char[] in = scratch.in;
         raw.getChars(0, n, in, 0); // one bulk copy: the loops below read an array, not charAt
-        Output out = new Output(scratch.out);
-        stripMarkup(raw, in, out);
-        String text = out.toTrimmedString();
-        return out.sawNonAscii ? normaliseNonAscii(text) : text;
+        Output cleaned = new Output(out.chars);
+        stripMarkup(raw, in, cleaned);
+        out.length = cleaned.length;
+        if (cleaned.sawNonAscii) {
+            String normalised = normaliseNonAscii(new String(out.chars, 0, out.length));
+            out.clear(normalised.length()); // NFKC can lengthen text ("\uFB03" is "ffi")
+            normalised.getChars(0, normalised.length(), out.chars, 0);
+            out.length = normalised.length();
+        }
+        return out;
     }
 
     /**
@@ -221,25 +248,23 @@ public final class TextCleaner implements Serializable {
     }
 
     /**
-     * Per-thread input and output buffers, reused across calls: cleaning allocated two arrays of the text's
-     * length per field, a third of the bytes allocated per scored document. Texts over {@link #MAX_KEPT} chars
-     * get buffers of their own, so that one enormous text does not stay in memory with the thread.
+     * Per-thread buffers, reused across calls: the input copy, and the output of {@link #clean} (a caller of
+     * {@link #cleanInto} brings its own). Cleaning allocated two arrays of the text's length per field, a third of
+     * the bytes allocated per scored document. Texts over {@link #MAX_KEPT} chars get an input buffer of their
+     * own, so that one enormous text does not stay in memory with the thread.
      */
     private static final class Scratch {
         static final int MAX_KEPT = 1 << 16;
         char[] in;
-        char[] out;
+        final CharRun out = new CharRun();
 
         Scratch(int capacity) {
             in = new char[capacity];
-            out = new char[capacity];
         }
 
         Scratch fit(int length) {
             if (in.length < length) {
-                int capacity = Math.min(MAX_KEPT, Math.max(length, 2 * in.length));
-                in = new char[capacity];
-                out = new char[capacity];
+                in = new char[Math.min(MAX_KEPT, Math.max(length, 2 * in.length))];
             }
             return this;
         }

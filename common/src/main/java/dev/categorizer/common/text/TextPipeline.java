@@ -51,19 +51,20 @@ public final class TextPipeline implements Serializable {
     /** The features of {@code video}; a new modifiable list. */
     public List<String> features(Video video) {
         List<String> features = new ArrayList<>();
-        forEachFeature(video, (text, start, end) ->
-                features.add(start == 0 && end == text.length() ? text : text.substring(start, end)));
+        forEachFeature(video, (text, start, end) -> features.add(new String(text, start, end - start)));
         return features;
     }
 
     /**
-     * Passes the features of {@code video} to {@code sink}, in the order of {@link #features}: words as ranges of
-     * the cleaned text (no string per word), bigrams and tags as strings of their own. The scoring hot path looks
-     * the ranges up in the vocabulary directly.
+     * Passes the features of {@code video} to {@code sink}, in the order of {@link #features}, as ranges of
+     * per-thread buffers: each field is cleaned into a reused array and its words are passed as ranges of it, so
+     * the scoring hot path looks words up in the vocabulary with no string per field or word.
      */
     public void forEachFeature(Video video, TextRangeSink sink) {
-        addWords(cleaner.clean(video.title()), sink);
-        addWords(cleaner.clean(video.description()), sink);
+        Buffers buffers = BUFFERS.get();
+        CharRun field = buffers.field;
+        addWords(cleaner.cleanInto(video.title(), field), sink);
+        addWords(cleaner.cleanInto(video.description(), field), sink);
         if (config.tags()) {
             List<String> tags = video.tags();
             String[] cleanedTags = new String[tags.size()]; // each tag is cleaned once, for its words and itself
@@ -72,80 +73,102 @@ public final class TextPipeline implements Serializable {
             }
             if (config.tagWords()) {
                 for (String cleaned : cleanedTags) {
-                    addWords(cleaned, sink);
+                    field.clear(cleaned.length());
+                    cleaned.getChars(0, cleaned.length(), field.chars, 0);
+                    field.length = cleaned.length();
+                    addWords(field, sink);
                 }
             }
+            CharRun tag = buffers.tag;
             for (String cleaned : cleanedTags) {
-                String feature = featureOfCleanedTag(cleaned);
-                if (feature != null) {
-                    sink.accept(feature, 0, feature.length());
+                if (featureOfCleanedTag(cleaned, tag)) {
+                    sink.accept(tag.chars, 0, tag.length);
                 }
             }
+            tag.trim();
         }
+        field.trim();
     }
 
     /** The kept words of one text field (cleaned, tokenized, filtered), without bigrams. */
     public List<String> words(String rawText) {
-        return wordsOfCleaned(cleaner.clean(rawText));
+        return keptWords(cleaner.cleanInto(rawText, new CharRun()));
     }
 
-    private List<String> wordsOfCleaned(String cleaned) {
+    private List<String> keptWords(CharRun cleaned) {
         List<String> words = new ArrayList<>();
-        tokenizer.forEachToken(cleaned, (text, start, end) -> {
+        tokenizer.forEachToken(cleaned.chars, 0, cleaned.length, (text, start, end) -> {
             if (keep(text, start, end)) {
-                words.add(text.substring(start, end));
+                words.add(new String(text, start, end - start));
             }
         });
         return words;
     }
 
     /** The words (and bigrams) of one cleaned text field. */
-    private void addWords(String cleaned, TextRangeSink sink) {
+    private void addWords(CharRun cleaned, TextRangeSink sink) {
         if (!config.bigrams()) {
-            tokenizer.forEachToken(cleaned, (text, start, end) -> {
+            tokenizer.forEachToken(cleaned.chars, 0, cleaned.length, (text, start, end) -> {
                 if (keep(text, start, end)) {
                     sink.accept(text, start, end);
                 }
             });
             return;
         }
-        List<String> kept = wordsOfCleaned(cleaned);
+        List<String> kept = keptWords(cleaned);
         for (String word : kept) {
-            sink.accept(word, 0, word.length());
+            char[] chars = word.toCharArray();
+            sink.accept(chars, 0, chars.length);
         }
         for (int i = 0; i + 1 < kept.size(); i++) {
-            String bigram = kept.get(i) + ' ' + kept.get(i + 1);
-            sink.accept(bigram, 0, bigram.length());
+            char[] bigram = (kept.get(i) + ' ' + kept.get(i + 1)).toCharArray();
+            sink.accept(bigram, 0, bigram.length);
         }
     }
 
-    private boolean keep(String text, int start, int end) {
+    private boolean keep(char[] text, int start, int end) {
         return codePointLengthAtLeast(text, start, end, config.minTokenLength())
-                && !(config.removeStopWords() && StopWords.isStopWord(text.substring(start, end)));
+                && !(config.removeStopWords() && StopWords.isStopWord(new String(text, start, end - start)));
     }
 
     /** The feature for one tag, or null if the tag has no letter. */
     String tagFeature(String tag) {
-        return featureOfCleanedTag(cleaner.clean(tag));
+        CharRun feature = new CharRun();
+        return featureOfCleanedTag(cleaner.clean(tag), feature) ? new String(feature.chars, 0, feature.length) : null;
     }
 
-    private static String featureOfCleanedTag(String cleaned) {
+    /** Writes the feature of a cleaned tag into {@code feature}; false (nothing written) if it has no letter. */
+    private static boolean featureOfCleanedTag(String cleaned, CharRun feature) {
+        if (!Letters.hasLetter(cleaned)) {
+            return false;
+        }
         int start = 0;
         while (start < cleaned.length() && (cleaned.charAt(start) == '#' || cleaned.charAt(start) == ' ')) {
             start++;
         }
-        if (!Letters.hasLetter(cleaned)) {
-            return null;
+        int length = cleaned.length() - start + 1;
+        feature.clear(length);
+        char[] chars = feature.chars;
+        chars[0] = '#';
+        cleaned.getChars(start, cleaned.length(), chars, 1);
+        for (int i = 1; i < length; i++) {
+            if (chars[i] == ' ') {
+                chars[i] = '_'; // the cleaner leaves single ASCII spaces only
+            }
         }
-        StringBuilder feature = new StringBuilder(cleaned.length() - start + 1).append('#');
-        for (int i = start; i < cleaned.length(); i++) {
-            char c = cleaned.charAt(i);
-            feature.append(c == ' ' ? '_' : c); // the cleaner leaves single ASCII spaces only
-        }
-        return feature.toString();
+        feature.length = length;
+        return true;
     }
 
-    private static boolean codePointLengthAtLeast(String s, int start, int end, int min) {
+    /** One thread's buffers: the cleaned field being tokenized, and the tag feature being passed on. */
+    private static final class Buffers {
+        final CharRun field = new CharRun();
+        final CharRun tag = new CharRun();
+    }
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    private static boolean codePointLengthAtLeast(char[] s, int start, int end, int min) {
         int length = end - start;
         if (length < min) {
             return false;
@@ -157,7 +180,7 @@ public final class TextPipeline implements Serializable {
         // hand loop: String.codePointCount on a UTF-16 string showed as a fifth of the scoring time in a profile.
         int codePoints = length;
         for (int i = start + 1; i < end; i++) {
-            if (Character.isLowSurrogate(s.charAt(i)) && Character.isHighSurrogate(s.charAt(i - 1))) {
+            if (Character.isLowSurrogate(s[i]) && Character.isHighSurrogate(s[i - 1])) {
                 codePoints--;
             }
         }

@@ -1,10 +1,11 @@
 package dev.categorizer.common.text;
 
 /**
- * Receives pieces of text as ranges of a string, so that a caller can look a word up without a substring per
- * word ({@code text.substring(start, end)} is the piece).
+ * Receives pieces of text as ranges of a char array, so that a caller can look a word up without a string per
+ * word ({@code new String(text, start, end - start)} is the piece). The array is only valid during the call: the
+ * caller reuses it.
  */
 @FunctionalInterface
 public interface TextRangeSink {
-    void accept(String text, int start, int end);
+    void accept(char[] text, int start, int end);
 }

@@ -14,12 +14,14 @@ public interface Tokenizer extends Serializable {
     List<String> tokenize(String cleanedText);
 
     /**
-     * Passes the words of {@code cleanedText} to {@code sink} in text order, as {@link #tokenize} would return
-     * them; implementations may pass ranges of the text itself instead of new strings.
+     * Passes the words of the cleaned text {@code text[start, end)} to {@code sink} in text order, as
+     * {@link #tokenize} would return them; implementations may pass ranges of {@code text} itself instead of
+     * copies.
      */
-    default void forEachToken(String cleanedText, TextRangeSink sink) {
-        for (String token : tokenize(cleanedText)) {
-            sink.accept(token, 0, token.length());
+    default void forEachToken(char[] text, int start, int end, TextRangeSink sink) {
+        for (String token : tokenize(new String(text, start, end - start))) {
+            char[] chars = token.toCharArray();
+            sink.accept(chars, 0, chars.length);
         }
     }
 

@@ -14,8 +14,8 @@ import java.util.Objects;
  * Unknown features are ignored; a document with no known feature gives {@link SparseVector#empty()}.
  *
  * <p>Hot path: term indices go into one {@code int[]} and are counted in a per-thread array over the
- * vocabulary; only the distinct indices are sorted. No maps, no boxing, and no allocation but the result's two
- * arrays. Thread-safe: the vocabulary is immutable and the working arrays belong to one thread.
+ * vocabulary; the distinct indices come out sorted from a bitmap. No maps, no boxing, and no allocation but the
+ * result's two arrays. Thread-safe: the vocabulary is immutable and the working arrays belong to one thread.
  *
  * <pre>{@code
  * Vectorizer vectorizer = new Vectorizer(vocabulary, Weighting.TFIDF);
@@ -80,7 +80,7 @@ public final class Vectorizer implements Serializable {
         }
 
         @Override
-        public void accept(String text, int start, int end) {
+        public void accept(char[] text, int start, int end) {
             int id = vocabulary.indexOf(text, start, end);
             if (id >= 0) {
                 if (known == ids.length) ids = Arrays.copyOf(ids, known * 2);
@@ -91,8 +91,9 @@ public final class Vectorizer implements Serializable {
 
     /**
      * Counts, weighs and L2-normalises the first {@code known} feature indices of {@code ids}. Counting goes
-     * through a per-thread array over the vocabulary (reset after use), so only the distinct indices are sorted:
-     * sorting every occurrence was a third of the vectorizing time on long documents.
+     * through a per-thread array over the vocabulary (reset after use), and the distinct indices come out in
+     * ascending order from a two-level bitmap over the vocabulary: sorting every occurrence was a third of the
+     * vectorizing time on long documents, and sorting the distinct ones still a tenth.
      */
     private SparseVector weigh(int[] ids, int known) {
         if (known == 0) {
@@ -100,27 +101,42 @@ public final class Vectorizer implements Serializable {
         }
         Scratch scratch = scratch();
         int[] counts = scratch.counts;
-        int[] distinctIds = scratch.distinct(known);
-        double[] weights = scratch.weights(known);
+        long[] words = scratch.words;
+        long[] blocks = scratch.blocks;
         int distinct = 0;
         for (int i = 0; i < known; i++) {
             int id = ids[i];
             if (counts[id]++ == 0) {
-                distinctIds[distinct++] = id;
+                distinct++;
+                words[id >>> 6] |= 1L << id; // Java masks the shift count to the low 6 bits
+                blocks[id >>> 12] |= 1L << (id >>> 6);
             }
         }
-        Arrays.sort(distinctIds, 0, distinct);
-        int[] indices = Arrays.copyOf(distinctIds, distinct);
+        int[] indices = new int[distinct];
         float[] values = new float[distinct];
+        double[] weights = scratch.weights(distinct);
         double sumOfSquares = 0;
-        for (int i = 0; i < distinct; i++) {
-            int id = indices[i];
-            int tf = counts[id];
-            counts[id] = 0;
-            double tfWeight = weighting == Weighting.TFIDF && tf > 1 ? 1.0 + Math.log(tf) : 1.0;
-            double weight = tfWeight * vocabulary.idf(id);
-            weights[i] = weight;
-            sumOfSquares += weight * weight;
+        int n = 0;
+        for (int b = 0; n < distinct; b++) {
+            long block = blocks[b];
+            blocks[b] = 0;
+            while (block != 0) {
+                int w = (b << 6) + Long.numberOfTrailingZeros(block);
+                block &= block - 1;
+                long word = words[w];
+                words[w] = 0;
+                while (word != 0) {
+                    int id = (w << 6) + Long.numberOfTrailingZeros(word);
+                    word &= word - 1;
+                    int tf = counts[id];
+                    counts[id] = 0;
+                    double tfWeight = weighting == Weighting.TFIDF && tf > 1 ? 1.0 + Math.log(tf) : 1.0;
+                    double weight = tfWeight * vocabulary.idf(id);
+                    indices[n] = id;
+                    weights[n++] = weight;
+                    sumOfSquares += weight * weight;
+                }
+            }
         }
         double norm = Math.sqrt(sumOfSquares); // > 0: every idf is >= 1
         for (int i = 0; i < distinct; i++) {
@@ -140,22 +156,22 @@ public final class Vectorizer implements Serializable {
     }
 
     /**
-     * One thread's working arrays, reused across documents: term counts over the vocabulary (all zero between
-     * calls) and buffers that grow to the longest document seen. Vectorizing allocates only its result.
+     * One thread's working arrays, reused across documents: term counts over the vocabulary, a bitmap of the
+     * terms seen ({@code words}, one bit per term) with a summary of its non-zero words ({@code blocks}, one bit
+     * per word), all zero between calls, and buffers that grow to the longest document seen. Vectorizing
+     * allocates only its result. The bitmaps take 1/32 and 1/2048 of the counts' memory.
      */
     private static final class Scratch {
         final int[] counts;
+        final long[] words;
+        final long[] blocks;
         int[] ids = new int[256];
-        private int[] distinct = new int[256];
         private double[] weights = new double[256];
 
         Scratch(int vocabularySize) {
             counts = new int[vocabularySize];
-        }
-
-        int[] distinct(int atLeast) {
-            if (distinct.length < atLeast) distinct = new int[Math.max(atLeast, 2 * distinct.length)];
-            return distinct;
+            words = new long[(vocabularySize + 63) >>> 6];
+            blocks = new long[(words.length + 63) >>> 6];
         }
 
         double[] weights(int atLeast) {

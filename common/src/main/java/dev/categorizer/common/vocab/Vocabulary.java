@@ -94,8 +94,8 @@ public final class Vocabulary implements Serializable {
         return index.get(term);
     }
 
-    /** The index of {@code text.substring(start, end)}, or -1; makes no substring. */
-    public int indexOf(String text, int start, int end) {
+    /** The index of the term {@code text[start, end)}, or -1; makes no string. */
+    public int indexOf(char[] text, int start, int end) {
         return index.get(text, start, end);
     }
 
