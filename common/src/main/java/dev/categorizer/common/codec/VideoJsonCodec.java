@@ -9,12 +9,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,8 +19,8 @@ import java.util.List;
  * <p>Decoding is strict and explains every rejection in {@link InvalidRecordException#reason()}: the record must
  * be at most {@code maxRecordBytes} of valid UTF-8 holding exactly one JSON object; "id" is required, a non-empty
  * string or an integer (kept as its decimal text); "title" and "description" are optional strings; "tags" and
- * "labels" optional arrays of strings; null is accepted for every optional field; other fields are ignored.
- * Thread-safe.
+ * "labels" optional arrays of strings; null is accepted for every optional field; each of these fields may
+ * appear once; other fields are ignored. Thread-safe.
  *
  * <pre>{@code
  * VideoJsonCodec codec = new VideoJsonCodec();            // 1 MiB limit
@@ -88,24 +82,16 @@ public final class VideoJsonCodec implements Serializable {
         if (length > maxRecordBytes) {
             throw tooLarge(length);
         }
-        if (!isAscii(utf8, offset, length)) {
-            strictUtf8(utf8, offset, length); // invalid UTF-8 is reported with its byte offset
+        int invalid = Utf8Validator.firstInvalid(utf8, offset, length);
+        if (invalid >= 0) {
+            throw new InvalidRecordException("invalid UTF-8 at byte " + invalid);
         }
         // Jackson's byte parser: no String of the whole line, and faster than its char parser.
-        try (JsonParser p = Json.mapper().createParser(utf8, offset, length)) {
+        try (JsonParser p = Json.records().createParser(utf8, offset, length)) {
             return parse(p);
         } catch (IOException e) {
             throw new InvalidRecordException("malformed JSON: " + e.getMessage());
         }
-    }
-
-    private static boolean isAscii(byte[] bytes, int offset, int length) {
-        for (int i = offset, end = offset + length; i < end; i++) {
-            if (bytes[i] < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** One line of JSON; strings are escaped by Jackson, so newlines in the text cannot break the line. */
@@ -134,7 +120,7 @@ public final class VideoJsonCodec implements Serializable {
     }
 
     private static Video parse(String json) throws InvalidRecordException {
-        try (JsonParser p = Json.mapper().createParser(json)) {
+        try (JsonParser p = Json.records().createParser(json)) {
             return parse(p);
         } catch (IOException e) {
             throw new InvalidRecordException("malformed JSON: " + e.getMessage()); // not expected from a String
@@ -155,8 +141,14 @@ public final class VideoJsonCodec implements Serializable {
             String description = null;
             List<String> tags = null;
             List<String> labels = null;
+            int seen = 0; // a bit per known field: {"id":"a","id":"b"} is ambiguous
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
+                int bit = fieldBit(field);
+                if ((seen & bit) != 0) {
+                    throw new InvalidRecordException("malformed JSON: Duplicate field '" + field + "'");
+                }
+                seen |= bit;
                 JsonToken value = p.nextToken();
                 switch (field) {
                     case "id" -> id = readId(p, value);
@@ -181,6 +173,18 @@ public final class VideoJsonCodec implements Serializable {
         } catch (IOException e) {
             throw new InvalidRecordException("malformed JSON: " + e.getMessage());
         }
+    }
+
+    /** A distinct bit for each field the codec reads, 0 for any other (ignored) field. */
+    private static int fieldBit(String field) {
+        return switch (field) {
+            case "id" -> 1;
+            case "title" -> 2;
+            case "description" -> 4;
+            case "tags" -> 8;
+            case "labels" -> 16;
+            default -> 0;
+        };
     }
 
     private static String readId(JsonParser p, JsonToken value) throws IOException, InvalidRecordException {
@@ -236,34 +240,6 @@ public final class VideoJsonCodec implements Serializable {
             case START_OBJECT -> "another object";
             default -> token.asString() == null ? token.name() : token.asString();
         };
-    }
-
-    /** Decodes strictly: the first malformed sequence is reported with its byte offset (from 0). */
-    private static String strictUtf8(byte[] bytes, int offset, int length) throws InvalidRecordException {
-        boolean ascii = true;
-        for (int i = offset, end = offset + length; i < end; i++) {
-            if (bytes[i] < 0) {
-                ascii = false;
-                break;
-            }
-        }
-        if (ascii) {
-            return new String(bytes, offset, length, StandardCharsets.US_ASCII); // the common case, no decoder
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
-        CharBuffer out = CharBuffer.allocate(length); // UTF-8 never has fewer bytes than UTF-16 chars
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
-        if (result.isError()) {
-            throw new InvalidRecordException("invalid UTF-8 at byte " + (in.position() - offset));
-        }
-        out.flip();
-        return out.toString();
     }
 
     private InvalidRecordException tooLarge(long bytes) {

@@ -30,6 +30,7 @@ public final class FlinkScoreBench {
     public static List<BenchResult> run(StreamExecutionEnvironment env, String inputPath, ScoringOptions options)
             throws Exception {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        ScoreJob.reuseObjects(env); // as the score job runs
         ScoredStreams<Prediction> scored = ScoreJob.score(VideoInput.parse(inputPath, null, null).open(env, KafkaSettings.builder().build()), options);
         scored.results().sinkTo(new DiscardingSink<>()).name("discard predictions");
         scored.deadLetters().sinkTo(new DiscardingSink<>()).name("discard dead letters");

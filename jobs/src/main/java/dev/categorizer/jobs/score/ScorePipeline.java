@@ -57,8 +57,12 @@ public final class ScorePipeline {
         return input.isBounded();
     }
 
-    /** Sets the execution mode (and checkpointing for an unbounded input) and adds the job to {@code env}. */
+    /**
+     * Sets the execution mode (and checkpointing for an unbounded input), turns on object reuse, and adds the job
+     * to {@code env}.
+     */
     public void attach(StreamExecutionEnvironment env) {
+        ScoreJob.reuseObjects(env);
         if (input.isBounded()) {
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         } else {
