@@ -1,22 +1,24 @@
 package dev.categorizer.common.vocab;
 
-import java.util.Arrays;
-
 /**
  * An immutable term -> index hash table (open addressing, linear probing) without boxing, laid out for the
- * vectorizing hot path. A slot is two longs in one cache line: the term's hash with its index, and the term's
- * characters packed into a long with its length when it is a short Latin-1 term (up to 7 characters below
- * U+0100, the bulk of any vocabulary). So a lookup of a short term costs one cache miss and no character loop; longer terms are
- * compared against their characters, stored one after another in a single {@code char[]}. A table of
- * {@code String}s costs five misses (slot, string, its bytes, hash, value).
+ * vectorizing hot path, where most lookups are of short words.
+ *
+ * <p>A slot is two longs in one cache line: the term's index with its hash, and its key. A short Latin-1 term
+ * (1 to 7 characters below U+0100, the bulk of any vocabulary) has its characters packed into the key, one byte
+ * each, under its length: it is found by comparing that one long, with a hash computed from the key in a few
+ * instructions, so its lookup is one pass over its characters and one cache miss. Any other term has key 0 and
+ * is compared against its characters, stored one after another in a single {@code char[]}, with
+ * {@link String#hashCode}'s hash. A table of {@code String}s costs five misses (slot, string, its bytes, hash,
+ * value) and two passes.
  */
 final class TermIndex {
 
-    /** The packed key of a term that is not short Latin-1: compare its characters instead. */
+    /** The key of a term that is not short Latin-1: compare its characters instead. */
     private static final long NOT_PACKED = 0L;
     private static final int MAX_PACKED = 7; // characters, one byte each, under the length byte
 
-    private final long[] table; // per slot: hash << 32 | (index + 1) (0 = empty slot), then the packed key
+    private final long[] table; // per slot: hash << 32 | (index + 1) (0 = empty slot), then the key
     private final char[] chars;
     private final int[] offsets; // term i is chars[offsets[i], offsets[i + 1])
     private final int mask;
@@ -35,19 +37,21 @@ final class TermIndex {
         offsets = new int[terms.length + 1];
         for (int i = 0; i < terms.length; i++) {
             String term = terms[i];
-            term.getChars(0, term.length(), chars, offsets[i]);
-            offsets[i + 1] = offsets[i] + term.length();
-            int h = term.hashCode();
-            int found = find(h, pack(chars, offsets[i], term.length()), chars, offsets[i], term.length());
+            int offset = offsets[i];
+            term.getChars(0, term.length(), chars, offset);
+            offsets[i + 1] = offset + term.length();
+            int found = get(chars, offset, offset + term.length());
             if (found >= 0) {
                 throw new IllegalArgumentException("duplicate term '" + term + "' at indices " + found + " and " + i);
             }
+            long key = key(chars, offset, term.length());
+            int h = key != NOT_PACKED ? hashOfKey(key) : term.hashCode();
             int slot = spread(h);
             while (table[2 * slot] != 0) {
                 slot = (slot + 1) & mask;
             }
             table[2 * slot] = (long) h << 32 | (i + 1);
-            table[2 * slot + 1] = pack(chars, offsets[i], term.length());
+            table[2 * slot + 1] = key;
         }
     }
 
@@ -59,49 +63,64 @@ final class TermIndex {
     /** The index of {@code text[start, end)}, or -1. */
     int get(char[] text, int start, int end) {
         int length = end - start;
-        int h = 0;
-        long packed = 0;
-        int or = 0;
-        for (int i = start, shiftBits = 0; i < end; i++, shiftBits += 8) {
-            char c = text[i];
-            h = 31 * h + c; // String.hashCode of the range
-            packed |= (long) c << shiftBits; // garbage past 7 chars or above U+00FF: then not used
-            or |= c;
+        if (length <= MAX_PACKED) {
+            long key = (long) length << 56;
+            int or = 0;
+            for (int i = start, shiftBits = 0; i < end; i++, shiftBits += 8) {
+                char c = text[i];
+                key |= (long) c << shiftBits; // garbage if c > U+00FF: then not used
+                or |= c;
+            }
+            if (or <= 0xFF && length > 0) {
+                return findKey(key);
+            }
         }
-        return find(h, length <= MAX_PACKED && or <= 0xFF ? packed | (long) length << 56 : NOT_PACKED, text, start, length);
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + text[i]; // String.hashCode of the range
+        }
+        return findChars(h, text, start, length);
     }
 
-    /**
-     * Packs a term of 1 to 7 characters, all below U+0100, one byte each, with its length in the top byte (so
-     * never 0). Anything else gives {@link #NOT_PACKED}.
-     */
-    private static long pack(char[] text, int start, int length) {
+    /** The key of term {@code text[start, start + length)}: packed if it is short Latin-1, else NOT_PACKED. */
+    private static long key(char[] text, int start, int length) {
         if (length < 1 || length > MAX_PACKED) {
             return NOT_PACKED;
         }
-        long packed = (long) length << 56;
+        long key = (long) length << 56;
         for (int k = 0; k < length; k++) {
             char c = text[start + k];
             if (c > 0xFF) {
                 return NOT_PACKED;
             }
-            packed |= (long) c << (8 * k);
+            key |= (long) c << (8 * k);
         }
-        return packed;
+        return key;
     }
 
-    private int find(int h, long packed, char[] text, int start, int length) {
+    /** The index of the short term with this key, or -1: the key alone identifies it. */
+    private int findKey(long key) {
+        for (int slot = spread(hashOfKey(key)); ; slot = (slot + 1) & mask) {
+            long head = table[2 * slot];
+            if (head == 0) {
+                return -1;
+            }
+            if (table[2 * slot + 1] == key) {
+                return (int) head - 1;
+            }
+        }
+    }
+
+    /** The index of the (not short Latin-1) term {@code text[start, start + length)} with hash {@code h}, or -1. */
+    private int findChars(int h, char[] text, int start, int length) {
         for (int slot = spread(h); ; slot = (slot + 1) & mask) {
             long head = table[2 * slot];
             if (head == 0) {
                 return -1;
             }
-            if ((int) (head >>> 32) == h) {
-                int index = (int) head - 1;
-                long key = table[2 * slot + 1];
-                if (key != NOT_PACKED ? key == packed : sameChars(index, text, start, length)) {
-                    return index;
-                }
+            if ((int) (head >>> 32) == h && table[2 * slot + 1] == NOT_PACKED && sameChars((int) head - 1, text,
+                    start, length)) {
+                return (int) head - 1;
             }
         }
     }
@@ -109,7 +128,20 @@ final class TermIndex {
     /** Whether term {@code index} equals {@code text[start, start + length)}. */
     private boolean sameChars(int index, char[] text, int start, int length) {
         int offset = offsets[index];
-        return Arrays.equals(chars, offset, offsets[index + 1], text, start, start + length);
+        if (offsets[index + 1] - offset != length) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) { // terms are short: a loop beats the intrinsic's call here
+            if (chars[offset + k] != text[start + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int hashOfKey(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
     }
 
     private int spread(int h) {

@@ -13,7 +13,7 @@ import java.util.List;
  * be vectorized by several threads ({@link ScoringWork}).
  *
  * <pre>{@code
- * InferenceQueue queue = new InferenceQueue(1, new BatchScorer(predictor), "scoring", onDone);
+ * InferenceQueue queue = new InferenceQueue(1, new BatchScorer(predictor, 100_000), "scoring", onDone);
  * }</pre>
  */
 public final class BatchScorer {
@@ -21,15 +21,25 @@ public final class BatchScorer {
     static final String NO_KNOWN_TOKEN = "no known token: none of the words of the video is in the model's vocabulary";
 
     private final Predictor predictor;
+    private final int maxTextChars;
 
-    public BatchScorer(Predictor predictor) {
+    /** @param maxTextChars longest title + description + tags scored; longer videos get a reason instead */
+    public BatchScorer(Predictor predictor, int maxTextChars) {
         this.predictor = predictor;
+        this.maxTextChars = maxTextChars;
     }
 
     /**
-     * The vector of one video, or null with the reason in {@code failures[row]} (unusable text, no known word).
+     * The vector of one video, or null with the reason in {@code failures[row]} (no or too much text, unusable
+     * text, no known word). The text checks run here, not when the record arrives: the thread that vectorizes
+     * reads those strings right after, so they cost no extra cache misses.
      */
     SparseVector vectorize(Video video, String[] failures, int row) {
+        String rejection = VideoChecks.rejection(video, maxTextChars);
+        if (rejection != null) {
+            failures[row] = rejection;
+            return null;
+        }
         SparseVector vector;
         try {
             vector = predictor.vectorize(video);

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * single-threaded operator. Not thread-safe: one task thread calls every method; only the scoring runs elsewhere.
  *
  * <pre>{@code
- * InferenceQueue queue = new InferenceQueue(1, new BatchScorer(predictor), "scoring", onDone);
+ * InferenceQueue queue = new InferenceQueue(1, new BatchScorer(predictor, 100_000), "scoring", onDone);
  * ScoredBatch oldest = queue.submit(batch);         // non-null when the queue was full: emit it first
  * for (ScoredBatch done; (done = queue.pollDone()) != null; ) emit(done);
  * while (!queue.isEmpty()) emit(queue.awaitOldest());   // before a checkpoint barrier, at the end of input
@@ -68,10 +68,10 @@ public final class InferenceQueue implements AutoCloseable {
         ScoringWork work = new ScoringWork(batch, scorer);
         inFlight.add(work);
         if (executor == null) {
-            work.help();
+            work.help(null);
         } else {
             work.result().whenComplete((r, e) -> onDone.run());
-            executor.execute(work::help);
+            executor.execute(() -> work.help(null)); // on a scoring thread: the model call too
         }
         return oldest;
     }
@@ -89,11 +89,11 @@ public final class InferenceQueue implements AutoCloseable {
     public ScoredBatch awaitOldest() throws ExecutionException, InterruptedException {
         ScoringWork oldest = inFlight.remove();
         while (!oldest.result().isDone() && oldest.hasUnclaimedRows()) {
-            oldest.help();
+            oldest.help(executor);
         }
         for (ScoringWork newer : inFlight) {
             if (oldest.result().isDone()) break;
-            if (newer.hasUnclaimedRows()) newer.help();
+            if (newer.hasUnclaimedRows()) newer.help(executor);
         }
         return oldest.result().get();
     }

@@ -66,7 +66,7 @@ public final class ScoringOperator<OUT> extends AbstractStreamOperator<OUT>
         buffer = new MicroBatchBuffer<>(options.batchSize(), options.batchTimeoutMillis());
         modelDirectory = LocalModelDirectory.of(options.modelPath());
         predictor = Predictor.load(modelDirectory.path());
-        BatchScorer scorer = new BatchScorer(predictor);
+        BatchScorer scorer = new BatchScorer(predictor, options.maxTextChars());
         String threadName = "categorizer-scoring-" + getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks();
         int slots = getContainingTask().getEnvironment().getTaskManagerInfo().getConfiguration()
                 .get(TaskManagerOptions.NUM_TASK_SLOTS);
@@ -86,12 +86,7 @@ public final class ScoringOperator<OUT> extends AbstractStreamOperator<OUT>
             deadLetter(parsed.deadLetter());
             return;
         }
-        Video video = parsed.video();
-        String rejection = VideoChecks.rejection(video, options.maxTextChars());
-        if (rejection != null) {
-            deadLetter(Rejections.of(RawVideo.of(video), rejection));
-            return;
-        }
+        Video video = parsed.video(); // its text is checked when it is vectorized (BatchScorer)
         long now = getProcessingTimeService().getCurrentProcessingTime();
         if (buffer.add(video, now, System.nanoTime())) {
             dispatch();

@@ -4,13 +4,16 @@ import dev.categorizer.common.record.SparseVector;
 import dev.categorizer.common.record.Video;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One micro-batch being scored, shared by the threads that work on it: any thread may {@link #help} by
- * vectorizing rows nobody has claimed yet, and the thread that finishes the last row makes the model call and
- * completes {@link #result}. So a task thread that would otherwise wait for a scoring thread does text work in
- * the meantime, and the two split the batch by how fast each is, not by a fixed share.
+ * vectorizing rows nobody has claimed yet, and when the last row is done the model call is made and completes
+ * {@link #result}. So a task thread that would otherwise wait for a scoring thread does text work in the
+ * meantime, and the two split the batch by how fast each is, not by a fixed share. The model call itself is made
+ * on a scoring thread whenever there is one: TensorFlow reads megabytes of weights per batch, and keeping that on
+ * one core leaves the other core's cache to the text work (vocabulary table, counts).
  */
 final class ScoringWork {
 
@@ -43,9 +46,12 @@ final class ScoringWork {
 
     /**
      * Vectorizes unclaimed rows until none is left; if this thread finished the batch's last row, scores the
-     * batch and completes {@link #result}. Any throwable completes the result exceptionally, so no waiter hangs.
+     * batch, here or on {@code modelThread}, and completes {@link #result}. Any throwable completes the result
+     * exceptionally, so no waiter hangs.
+     *
+     * @param modelThread where to make the model call, or null to make it on this thread
      */
-    void help() {
+    void help(Executor modelThread) {
         int n = entries.size();
         try {
             int finished = 0;
@@ -57,11 +63,21 @@ final class ScoringWork {
                 finished += to - from;
             }
             // The atomic add publishes this thread's rows to whichever thread sees the total reach n.
-            if (finished > 0 && rowsDone.addAndGet(finished) == n) {
-                result.complete(scorer.score(entries, vectors, failures));
-            } else if (n == 0 && !result.isDone()) {
-                result.complete(scorer.score(entries, vectors, failures));
+            if ((finished > 0 && rowsDone.addAndGet(finished) == n) || (n == 0 && !result.isDone())) {
+                if (modelThread == null) {
+                    score();
+                } else {
+                    modelThread.execute(this::score);
+                }
             }
+        } catch (Throwable t) {
+            result.completeExceptionally(t);
+        }
+    }
+
+    private void score() {
+        try {
+            result.complete(scorer.score(entries, vectors, failures));
         } catch (Throwable t) {
             result.completeExceptionally(t);
         }

@@ -43,7 +43,7 @@ class InferenceQueueTest {
 
         List<ScoredBatch> results = new ArrayList<>();
         try (InferenceQueue queue =
-                new InferenceQueue(threads, new BatchScorer(predictor), "test-scoring", wakeUps::incrementAndGet)) {
+                new InferenceQueue(threads, new BatchScorer(predictor, 100_000), "test-scoring", wakeUps::incrementAndGet)) {
             for (List<MicroBatchBuffer.Entry<Video>> batch : batches) {
                 ScoredBatch oldest = queue.submit(batch);
                 if (oldest != null) results.add(oldest);
@@ -76,7 +76,7 @@ class InferenceQueueTest {
     @ValueSource(ints = {0, 1, 2})
     void aFullQueueHandsBackTheOldestBatchFirst(int threads) throws Exception {
         List<List<MicroBatchBuffer.Entry<Video>>> batches = batches(ModelFixture.sampleTest(40), 5);
-        try (InferenceQueue queue = new InferenceQueue(threads, new BatchScorer(predictor), "test-scoring", () -> {})) {
+        try (InferenceQueue queue = new InferenceQueue(threads, new BatchScorer(predictor, 100_000), "test-scoring", () -> {})) {
             for (int i = 0; i <= threads; i++) {
                 assertThat(queue.submit(batches.get(i))).isNull();
             }
@@ -89,7 +89,7 @@ class InferenceQueueTest {
     @ParameterizedTest(name = "{0} scoring threads")
     @ValueSource(ints = {-1})
     void refusesANegativeThreadCount(int threads) {
-        assertThatThrownBy(() -> new InferenceQueue(threads, new BatchScorer(predictor), "x", () -> {}))
+        assertThatThrownBy(() -> new InferenceQueue(threads, new BatchScorer(predictor, 100_000), "x", () -> {}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(">= 0");
     }
