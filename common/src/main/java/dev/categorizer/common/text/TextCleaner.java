@@ -165,8 +165,8 @@ public final class TextCleaner implements Serializable {
         return starts ? Integer.MAX_VALUE : -1; // "a < b" and "<3" stay text
     }
 
-    /** The end of a URL starting at {@code i}, or -1 if none starts there. */
-    private static int urlEnd(String raw, int i) {
+    /** The end of a URL starting at {@code i}, or -1 if none starts there. Also used by {@link AsciiWords}. */
+    static int urlEnd(String raw, int i) {
         // Only at a word start, so "awww.x" or "xhttp://" are not taken for URLs.
         if (i > 0 && Character.isLetterOrDigit(raw.charAt(i - 1))) {
             return -1;

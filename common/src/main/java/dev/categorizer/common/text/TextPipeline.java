@@ -63,8 +63,8 @@ public final class TextPipeline implements Serializable {
     public void forEachFeature(Video video, TextRangeSink sink) {
         Buffers buffers = BUFFERS.get();
         CharRun field = buffers.field;
-        addWords(cleaner.cleanInto(video.title(), field), sink);
-        addWords(cleaner.cleanInto(video.description(), field), sink);
+        addWordsOfRaw(video.title(), buffers, sink);
+        addWordsOfRaw(video.description(), buffers, sink);
         if (config.tags()) {
             List<String> tags = video.tags();
             String[] cleanedTags = new String[tags.size()]; // each tag is cleaned once, for its words and itself
@@ -103,6 +103,27 @@ public final class TextPipeline implements Serializable {
             }
         });
         return words;
+    }
+
+    /** The words (and bigrams) of one raw text field: in one pass when it is plain ASCII ({@link AsciiWords}). */
+    private void addWordsOfRaw(String raw, Buffers buffers, TextRangeSink sink) {
+        if (config.tokenizer() == TokenizerKind.SIMPLE && !config.bigrams() && raw != null) {
+            int words = AsciiWords.scan(raw, buffers.field, buffers.bounds);
+            if (words >= 0) {
+                char[] text = buffers.field.chars;
+                int[] at = buffers.bounds.at;
+                for (int k = 0; k < words; k++) {
+                    int start = at[2 * k];
+                    int end = at[2 * k + 1];
+                    if (keep(text, start, end)) {
+                        sink.accept(text, start, end);
+                    }
+                }
+                buffers.bounds.trim();
+                return;
+            }
+        }
+        addWords(cleaner.cleanInto(raw, buffers.field), sink);
     }
 
     /** The words (and bigrams) of one cleaned text field. */
@@ -187,6 +208,7 @@ public final class TextPipeline implements Serializable {
         final CharRun field = new CharRun();
         final CharRun tag = new CharRun();
         final KeptWords kept = new KeptWords();
+        final AsciiWords.Bounds bounds = new AsciiWords.Bounds();
     }
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);

@@ -107,4 +107,19 @@ class TextPipelineTest {
         assertThat(copy.config()).isEqualTo(pipeline.config());
         assertThat(copy.features(VIDEO)).isEqualTo(pipeline.features(VIDEO));
     }
+
+    @Test
+    void fieldWordsAreTheSameOnTheOnePassAndTheCleaningPaths() {
+        String[] texts = {"Star Wars: Episode IV (1977)", "Visit http://example.com/a?b=c or WWW.X.ORG now",
+            "caf\u00e9 au lait", "Tom &amp; Jerry", "a <i>b</i> c", "R2-D2 and C-3PO", "  ", "x", "it's a 1st"};
+        for (TextConfig config : List.of(TextConfig.builder().build(), TextConfig.builder().minTokenLength(1).build(),
+                TextConfig.builder().removeStopWords(true).build())) {
+            TextPipeline pipeline = new TextPipeline(config);
+            for (String text : texts) {
+                List<String> words = pipeline.words(text); // cleans, then tokenizes the cleaned text
+                assertThat(pipeline.features(Video.unlabelled("t", text, "", List.of()))).as(text).isEqualTo(words);
+                assertThat(pipeline.features(Video.unlabelled("d", "", text, List.of()))).as(text).isEqualTo(words);
+            }
+        }
+    }
 }

@@ -1,0 +1,87 @@
+package dev.categorizer.common.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.categorizer.common.codec.JsonLinesFiles;
+import dev.categorizer.common.record.Video;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The one-pass words of plain ASCII text must be exactly what cleaning then tokenizing gives. */
+class AsciiWordsTest {
+
+    private static final String[] PIECES = {"a", "Z", "h", "H", "w", "W", "x", "hotel", "Paris", "http://", "https://",
+        "HTTP://", "www.", "WwW.", "http:/", "htt", "ww.", "x.com/a?b=1", " ", "  ", "\t", "\n", "\r", "1", "42", ".",
+        ",", ":", "/", "'", "-", "@", "[", "`", "{", "\"", ">", "\u007f", "\u0000", "&", "&amp;", "<", "<b>", "\u00e9",
+        "\u00a0", "\u4e2d"};
+
+    private final TextCleaner cleaner = new TextCleaner();
+    private final Tokenizer tokenizer = Tokenizer.of(TokenizerKind.SIMPLE);
+
+    @Test
+    void givesTheWordsOfCleaningThenTokenizingOrDeclines() {
+        Random random = new Random(5);
+        int taken = 0;
+        for (int round = 0; round < 100_000; round++) {
+            StringBuilder raw = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                raw.append(PIECES[random.nextInt(PIECES.length)]);
+            }
+            taken += check(raw.toString()) ? 1 : 0;
+        }
+        assertThat(taken).as("texts the one-pass path took").isGreaterThan(10_000);
+    }
+
+    @Test
+    void agreesOnTheSampleDataAndTheSharedDatasetsWhenPresent() throws IOException {
+        List<Path> files = new ArrayList<>(List.of(findUpwards("data/sample/train.jsonl")));
+        for (String dataset : List.of("reuters21578-modapte", "tmdb5000-genres", "goemotions")) {
+            Path shared = findUpwards("data/sample/train.jsonl").getParent().getParent().getParent().getParent()
+                    .resolve("shared/data/" + dataset + "/train.jsonl");
+            if (Files.isRegularFile(shared)) {
+                files.add(shared); // read where it lies: never copied into the repository
+            }
+        }
+        int taken = 0;
+        for (Path file : files) {
+            for (Video video : JsonLinesFiles.readVideos(file)) {
+                taken += check(video.title()) ? 1 : 0;
+                taken += check(video.description()) ? 1 : 0;
+            }
+        }
+        assertThat(taken).isGreaterThan(100);
+    }
+
+    /** Checks one text; true if the one-pass path took it. */
+    private boolean check(String raw) {
+        CharRun text = new CharRun();
+        AsciiWords.Bounds bounds = new AsciiWords.Bounds();
+        int words = AsciiWords.scan(raw, text, bounds);
+        List<String> expected = tokenizer.tokenize(cleaner.clean(raw));
+        if (words < 0) {
+            boolean needsCleaner = raw.chars().anyMatch(c -> c >= 0x80 || c == '&' || c == '<');
+            assertThat(needsCleaner).as("declined %s", raw).isTrue();
+            return false;
+        }
+        List<String> actual = new ArrayList<>();
+        for (int k = 0; k < words; k++) {
+            actual.add(new String(text.chars, bounds.at[2 * k], bounds.at[2 * k + 1] - bounds.at[2 * k]));
+        }
+        assertThat(actual).as("words of %s", raw).isEqualTo(expected);
+        return true;
+    }
+
+    private static Path findUpwards(String relative) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(relative))) {
+                return dir.resolve(relative);
+            }
+        }
+        throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
+    }
+}
