@@ -2,6 +2,7 @@ package dev.categorizer.common.text;
 
 import dev.categorizer.common.record.Video;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -51,7 +52,17 @@ public final class TextPipeline implements Serializable {
     /** The features of {@code video}; a new modifiable list. */
     public List<String> features(Video video) {
         List<String> features = new ArrayList<>();
-        forEachFeature(video, (text, start, end) -> features.add(new String(text, start, end - start)));
+        forEachFeature(video, new TextRangeSink() {
+            @Override
+            public void accept(char[] text, int start, int end) {
+                features.add(new String(text, start, end - start));
+            }
+
+            @Override
+            public void acceptLatin1(byte[] text, int start, int end) {
+                features.add(new String(text, start, end - start, StandardCharsets.ISO_8859_1));
+            }
+        });
         return features;
     }
 
@@ -108,18 +119,20 @@ public final class TextPipeline implements Serializable {
     /** The words (and bigrams) of one raw text field: in one pass when it is plain ASCII ({@link AsciiWords}). */
     private void addWordsOfRaw(String raw, Buffers buffers, TextRangeSink sink) {
         if (config.tokenizer() == TokenizerKind.SIMPLE && !config.bigrams() && raw != null) {
-            int words = AsciiWords.scan(raw, buffers.field, buffers.bounds);
+            AsciiWords ascii = buffers.ascii;
+            int words = ascii.scan(raw);
             if (words >= 0) {
-                char[] text = buffers.field.chars;
-                int[] at = buffers.bounds.at;
+                byte[] text = ascii.bytes();
                 for (int k = 0; k < words; k++) {
-                    int start = at[2 * k];
-                    int end = at[2 * k + 1];
-                    if (keep(text, start, end)) {
-                        sink.accept(text, start, end);
+                    int start = ascii.start(k);
+                    int end = ascii.end(k);
+                    if (end - start >= config.minTokenLength() // ASCII: one code point per byte
+                            && !(config.removeStopWords() && StopWords.isStopWord(
+                                    new String(text, start, end - start, StandardCharsets.ISO_8859_1)))) {
+                        sink.acceptLatin1(text, start, end);
                     }
                 }
-                buffers.bounds.trim();
+                ascii.trim();
                 return;
             }
         }
@@ -208,7 +221,7 @@ public final class TextPipeline implements Serializable {
         final CharRun field = new CharRun();
         final CharRun tag = new CharRun();
         final KeptWords kept = new KeptWords();
-        final AsciiWords.Bounds bounds = new AsciiWords.Bounds();
+        final AsciiWords ascii = new AsciiWords();
     }
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);

@@ -1,5 +1,9 @@
 package dev.categorizer.common.vocab;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * An immutable term -> index hash table (open addressing, linear probing) without boxing, laid out for the
  * vectorizing hot path, where most lookups are of short words.
@@ -17,6 +21,8 @@ final class TermIndex {
     /** The key of a term that is not short Latin-1: compare its characters instead. */
     private static final long NOT_PACKED = 0L;
     private static final int MAX_PACKED = 7; // characters, one byte each, under the length byte
+    private static final VarHandle LITTLE_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final long[] table; // per slot: hash << 32 | (index + 1) (0 = empty slot), then the key
     private final char[] chars;
@@ -82,6 +88,41 @@ final class TermIndex {
         return findChars(h, text, start, length);
     }
 
+    /**
+     * The index of the Latin-1 term {@code text[start, end)}, one byte per character, or -1. A short term's key
+     * is its first eight bytes read as one long and masked to its length, with no loop; so the 8 bytes from
+     * {@code start} are read whatever the term's length, and must exist (else the bytes are read one by one).
+     */
+    int getLatin1(byte[] text, int start, int end) {
+        int length = end - start;
+        if (length <= MAX_PACKED && length > 0) {
+            long key;
+            if (start + 8 <= text.length) {
+                key = (long) LITTLE_ENDIAN_LONG.get(text, start) & ((1L << (8 * length)) - 1);
+            } else {
+                key = 0;
+                for (int k = 0; k < length; k++) {
+                    key |= (long) (text[start + k] & 0xFF) << (8 * k);
+                }
+            }
+            return findKey(key | (long) length << 56);
+        }
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + (text[i] & 0xFF); // String.hashCode of the term
+        }
+        for (int slot = spread(h); ; slot = (slot + 1) & mask) {
+            long head = table[2 * slot];
+            if (head == 0) {
+                return -1;
+            }
+            if ((int) (head >>> 32) == h && table[2 * slot + 1] == NOT_PACKED
+                    && sameLatin1((int) head - 1, text, start, length)) {
+                return (int) head - 1;
+            }
+        }
+    }
+
     /** The key of term {@code text[start, start + length)}: packed if it is short Latin-1, else NOT_PACKED. */
     private static long key(char[] text, int start, int length) {
         if (length < 1 || length > MAX_PACKED) {
@@ -133,6 +174,20 @@ final class TermIndex {
         }
         for (int k = 0; k < length; k++) { // terms are short: a loop beats the intrinsic's call here
             if (chars[offset + k] != text[start + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether term {@code index} equals the Latin-1 {@code text[start, start + length)}. */
+    private boolean sameLatin1(int index, byte[] text, int start, int length) {
+        int offset = offsets[index];
+        if (offsets[index + 1] - offset != length) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (chars[offset + k] != (text[start + k] & 0xFF)) {
                 return false;
             }
         }

@@ -81,7 +81,15 @@ public final class Vectorizer implements Serializable {
 
         @Override
         public void accept(char[] text, int start, int end) {
-            int id = vocabulary.indexOf(text, start, end);
+            add(vocabulary.indexOf(text, start, end));
+        }
+
+        @Override
+        public void acceptLatin1(byte[] text, int start, int end) {
+            add(vocabulary.indexOfLatin1(text, start, end));
+        }
+
+        private void add(int id) {
             if (id >= 0) {
                 if (known == ids.length) ids = Arrays.copyOf(ids, known * 2);
                 ids[known++] = id;

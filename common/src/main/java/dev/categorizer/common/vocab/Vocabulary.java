@@ -94,6 +94,14 @@ public final class Vocabulary implements Serializable {
         return index.get(term);
     }
 
+    /**
+     * The index of the Latin-1 term {@code text[start, end)} (one byte per character), or -1; makes no string.
+     * Reads up to 8 bytes from {@code start} even for a shorter term: see {@link TermIndex#getLatin1}.
+     */
+    public int indexOfLatin1(byte[] text, int start, int end) {
+        return index.getLatin1(text, start, end);
+    }
+
     /** The index of the term {@code text[start, end)}, or -1; makes no string. */
     public int indexOf(char[] text, int start, int end) {
         return index.get(text, start, end);

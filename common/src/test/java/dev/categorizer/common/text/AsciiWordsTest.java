@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.categorizer.common.codec.JsonLinesFiles;
 import dev.categorizer.common.record.Video;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,9 +60,8 @@ class AsciiWordsTest {
 
     /** Checks one text; true if the one-pass path took it. */
     private boolean check(String raw) {
-        CharRun text = new CharRun();
-        AsciiWords.Bounds bounds = new AsciiWords.Bounds();
-        int words = AsciiWords.scan(raw, text, bounds);
+        AsciiWords ascii = new AsciiWords();
+        int words = ascii.scan(raw);
         List<String> expected = tokenizer.tokenize(cleaner.clean(raw));
         if (words < 0) {
             boolean needsCleaner = raw.chars().anyMatch(c -> c >= 0x80 || c == '&' || c == '<');
@@ -70,7 +70,9 @@ class AsciiWordsTest {
         }
         List<String> actual = new ArrayList<>();
         for (int k = 0; k < words; k++) {
-            actual.add(new String(text.chars, bounds.at[2 * k], bounds.at[2 * k + 1] - bounds.at[2 * k]));
+            assertThat(ascii.bytes().length).isGreaterThanOrEqualTo(ascii.start(k) + AsciiWords.PADDING);
+            actual.add(new String(ascii.bytes(), ascii.start(k), ascii.end(k) - ascii.start(k),
+                    StandardCharsets.ISO_8859_1));
         }
         assertThat(actual).as("words of %s", raw).isEqualTo(expected);
         return true;

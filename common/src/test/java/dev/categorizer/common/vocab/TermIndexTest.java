@@ -3,6 +3,8 @@ package dev.categorizer.common.vocab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -32,6 +34,12 @@ class TermIndexTest {
             char[] padded = ("<" + query + ">").toCharArray();
             assertThat(index.get(query)).as(query).isEqualTo(want);
             assertThat(index.get(padded, 1, padded.length - 1)).as(query).isEqualTo(want);
+            if (query.chars().allMatch(c -> c <= 0xFF)) {
+                byte[] latin1 = ("<" + query + ">").getBytes(StandardCharsets.ISO_8859_1);
+                assertThat(index.getLatin1(latin1, 1, latin1.length - 1)).as(query).isEqualTo(want);
+                byte[] roomy = Arrays.copyOf(latin1, latin1.length + 8); // the one-long read of short terms
+                assertThat(index.getLatin1(roomy, 1, latin1.length - 1)).as(query).isEqualTo(want);
+            }
         }
     }
 
