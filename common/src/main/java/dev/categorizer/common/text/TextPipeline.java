@@ -78,21 +78,14 @@ public final class TextPipeline implements Serializable {
         addWordsOfRaw(video.description(), buffers, sink);
         if (config.tags()) {
             List<String> tags = video.tags();
-            String[] cleanedTags = new String[tags.size()]; // each tag is cleaned once, for its words and itself
-            for (int i = 0; i < cleanedTags.length; i++) {
-                cleanedTags[i] = cleaner.clean(tags.get(i));
-            }
             if (config.tagWords()) {
-                for (String cleaned : cleanedTags) {
-                    field.clear(cleaned.length());
-                    cleaned.getChars(0, cleaned.length(), field.chars, 0);
-                    field.length = cleaned.length();
-                    addWords(field, sink);
+                for (String raw : tags) {
+                    addWordsOfRaw(raw, buffers, sink); // a tag's words are those of its text, like a field's
                 }
             }
             CharRun tag = buffers.tag;
-            for (String cleaned : cleanedTags) {
-                if (featureOfCleanedTag(cleaned, tag)) {
+            for (String raw : tags) {
+                if (featureOfCleanedTag(cleaner.clean(raw), tag)) {
                     sink.accept(tag.chars, 0, tag.length);
                 }
             }
