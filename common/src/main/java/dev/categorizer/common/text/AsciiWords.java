@@ -3,10 +3,10 @@ package dev.categorizer.common.text;
 import java.util.Arrays;
 
 /**
- * The words of a raw text field in one pass, for the common field that is plain ASCII without markup or
- * character references. There, cleaning only lower-cases letters, turns digits and whitespace into spaces and
- * removes URLs, and the {@link TokenizerKind#SIMPLE} tokenizer's words are the maximal runs of ASCII letters:
- * so the words are the letter runs of the raw text outside URLs, lower-cased. Finding them directly skips
+ * The words of a raw text field in one pass, for the common field that is plain ASCII without character
+ * references. There, cleaning only lower-cases letters, turns digits and whitespace into spaces and removes
+ * markup and URLs, and the {@link TokenizerKind#SIMPLE} tokenizer's words are the maximal runs of ASCII letters:
+ * so the words are the letter runs of the raw text outside markup and URLs, lower-cased. Finding them directly skips
  * writing the cleaned text and reading it a second time, and the words come out as bytes, which the vocabulary
  * looks up eight at a time. A test checks the result against cleaning then tokenizing, on random text and the
  * shared datasets.
@@ -29,8 +29,8 @@ final class AsciiWords {
 
     /**
      * Finds the words of {@code raw}, lower-cased, into {@link #bytes} at {@code raw}'s positions; returns how
-     * many, or -1 if {@code raw} has a character only the full cleaner handles (non-ASCII, {@code &} or
-     * {@code <}), in which case nothing found is meaningful.
+     * many, or -1 if {@code raw} has a character only the full cleaner handles (non-ASCII or {@code &}), in
+     * which case nothing found is meaningful.
      */
     int scan(String raw) {
         int n = raw.length();
@@ -41,6 +41,7 @@ final class AsciiWords {
         char[] in = chars;
         byte[] out = bytes;
         raw.getChars(0, n, in, 0); // one bulk copy: the loop reads an array, not charAt
+        TextCleaner.MarkupEnds markup = null; // made at the first '<'
         int words = 0;
         int i = 0;
         while (i < n) {
@@ -67,7 +68,16 @@ final class AsciiWords {
                 words++;
                 continue;
             }
-            if (c >= 0x80 || c == '&' || c == '<') {
+            if (c == '<') {
+                if (markup == null) {
+                    markup = new TextCleaner.MarkupEnds(raw);
+                }
+                int end = markup.end(i);
+                if (end > 0) {
+                    i = end; // a tag or comment: dropped whole, a word break, as the cleaner does
+                    continue;
+                }
+            } else if (c >= 0x80 || c == '&') {
                 return -1;
             }
             i++;

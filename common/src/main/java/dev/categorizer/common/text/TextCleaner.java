@@ -88,10 +88,7 @@ public final class TextCleaner implements Serializable {
     /** Tags, references and URLs; ASCII characters are lower-cased and spaced on the way out. */
     private static void stripMarkup(String raw, char[] in, Output out) {
         int n = raw.length();
-        // The next '>' found by the last search: i only grows, so a found '>' stays valid until passed and a
-        // failed search stays failed; a text full of '<' without '>' is then linear, not quadratic.
-        boolean searchedGt = false;
-        int nextGt = -1;
+        MarkupEnds markup = null; // made at the first '<'
         int i = 0;
         while (i < n) {
             char c = in[i];
@@ -115,14 +112,10 @@ public final class TextCleaner implements Serializable {
                 continue;
             }
             if (c == '<') {
-                int end = tagEnd(raw, i);
-                if (end == Integer.MAX_VALUE) { // an element: needs the next '>'
-                    if (!searchedGt || (nextGt >= 0 && nextGt < i + 2)) {
-                        nextGt = raw.indexOf('>', i + 2);
-                        searchedGt = true;
-                    }
-                    end = nextGt < 0 ? -1 : nextGt + 1;
+                if (markup == null) {
+                    markup = new MarkupEnds(raw);
                 }
+                int end = markup.end(i);
                 if (end > 0) {
                     out.space();
                     i = end;
@@ -144,6 +137,35 @@ public final class TextCleaner implements Serializable {
     private static boolean isAsciiLetter(char c) {
         char lower = (char) (c | 0x20);
         return lower >= 'a' && lower <= 'z';
+    }
+
+    /**
+     * Where the markup (tag or comment) that a {@code <} starts ends, for one text read left to right; also used
+     * by {@link AsciiWords}, so that both drop exactly the same markup.
+     */
+    static final class MarkupEnds {
+        private final String raw;
+        // The next '>' found by the last search: positions only grow, so a found '>' stays valid until passed and
+        // a failed search stays failed; a text full of '<' without '>' is then linear, not quadratic.
+        private boolean searchedGt;
+        private int nextGt = -1;
+
+        MarkupEnds(String raw) {
+            this.raw = raw;
+        }
+
+        /** For {@code <} at {@code i} (never less than at the last call): the end of its markup, or -1 if none. */
+        int end(int i) {
+            int end = tagEnd(raw, i);
+            if (end == Integer.MAX_VALUE) { // an element: needs the next '>'
+                if (!searchedGt || (nextGt >= 0 && nextGt < i + 2)) {
+                    nextGt = raw.indexOf('>', i + 2);
+                    searchedGt = true;
+                }
+                end = nextGt < 0 ? -1 : nextGt + 1;
+            }
+            return end;
+        }
     }
 
     /**
