@@ -141,7 +141,7 @@ public final class TextCleaner implements Serializable {
 
     /**
      * Where the markup (tag or comment) that a {@code <} starts ends, for one text read left to right; also used
-     * by {@link AsciiWords}, so that both drop exactly the same markup.
+     * by {@link PlainWords}, so that both drop exactly the same markup.
      */
     static final class MarkupEnds {
         private final String raw;
@@ -187,7 +187,7 @@ public final class TextCleaner implements Serializable {
         return starts ? Integer.MAX_VALUE : -1; // "a < b" and "<3" stay text
     }
 
-    /** The end of a URL starting at {@code i}, or -1 if none starts there. Also used by {@link AsciiWords}. */
+    /** The end of a URL starting at {@code i}, or -1 if none starts there. Also used by {@link PlainWords}. */
     static int urlEnd(String raw, int i) {
         // Only at a word start, so "awww.x" or "xhttp://" are not taken for URLs.
         if (i > 0 && Character.isLetterOrDigit(raw.charAt(i - 1))) {

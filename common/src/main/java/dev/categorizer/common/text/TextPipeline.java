@@ -109,23 +109,23 @@ public final class TextPipeline implements Serializable {
         return words;
     }
 
-    /** The words (and bigrams) of one raw text field: in one pass when it is plain ASCII ({@link AsciiWords}). */
+    /** The words (and bigrams) of one raw text field: in one pass when it is plain text ({@link PlainWords}). */
     private void addWordsOfRaw(String raw, Buffers buffers, TextRangeSink sink) {
         if (config.tokenizer() == TokenizerKind.SIMPLE && !config.bigrams() && raw != null) {
-            AsciiWords ascii = buffers.ascii;
-            int words = ascii.scan(raw);
+            PlainWords plain = buffers.plain;
+            int words = plain.scan(raw);
             if (words >= 0) {
-                byte[] text = ascii.bytes();
+                byte[] text = plain.bytes();
                 for (int k = 0; k < words; k++) {
-                    int start = ascii.start(k);
-                    int end = ascii.end(k);
-                    if (end - start >= config.minTokenLength() // ASCII: one code point per byte
+                    int start = plain.start(k);
+                    int end = plain.end(k);
+                    if (end - start >= config.minTokenLength() // Latin-1: a code point per byte
                             && !(config.removeStopWords() && StopWords.isStopWord(
                                     new String(text, start, end - start, StandardCharsets.ISO_8859_1)))) {
                         sink.acceptLatin1(text, start, end);
                     }
                 }
-                ascii.trim();
+                plain.trim();
                 return;
             }
         }
@@ -214,7 +214,7 @@ public final class TextPipeline implements Serializable {
         final CharRun field = new CharRun();
         final CharRun tag = new CharRun();
         final KeptWords kept = new KeptWords();
-        final AsciiWords ascii = new AsciiWords();
+        final PlainWords plain = new PlainWords();
     }
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);

@@ -3,21 +3,23 @@ package dev.categorizer.common.text;
 import java.util.Arrays;
 
 /**
- * The words of a raw text field in one pass, for the common field that is plain ASCII without character
- * references. There, cleaning only lower-cases letters, turns digits and whitespace into spaces and removes
- * markup and URLs, and the {@link TokenizerKind#SIMPLE} tokenizer's words are the maximal runs of ASCII letters:
- * so the words are the letter runs of the raw text outside markup and URLs, lower-cased. Finding them directly skips
- * writing the cleaned text and reading it a second time, and the words come out as bytes, which the vocabulary
- * looks up eight at a time. A test checks the result against cleaning then tokenizing, on random text and the
- * shared datasets.
+ * The words of a raw text field in one pass, for the common field that is plain text: ASCII and the letters of
+ * Latin-1 (U+00C0 to U+00FF but for the signs U+00D7 and U+00F7), without character references. There, cleaning
+ * lower-cases the letters (all of them are already in NFKC), turns digits and whitespace into spaces and removes
+ * markup and URLs, and the {@link TokenizerKind#SIMPLE} tokenizer's words are the maximal runs of letters: so the
+ * words are the letter runs of the raw text outside markup and URLs, lower-cased. Finding them directly skips
+ * writing the cleaned text and reading it a second time, and the words come out as Latin-1 bytes, which the
+ * vocabulary looks up eight at a time. Any other character (say U+00B2, which NFKC makes a digit, or U+00AD,
+ * which cleaning drops inside a word) leaves the field to the cleaner. A test checks the result against cleaning
+ * then tokenizing, on random text and the shared datasets.
  *
  * <pre>{@code
- * AsciiWords words = new AsciiWords();              // one per thread: it keeps its buffers
- * int n = words.scan("Star Wars (1977)");           // 2; -1 would mean "use the cleaner"
- * String first = new String(words.bytes(), words.start(0), words.end(0) - words.start(0), ISO_8859_1); // "star"
+ * PlainWords words = new PlainWords();              // one per thread: it keeps its buffers
+ * int n = words.scan("Amélie (2001)");              // 1; -1 would mean "use the cleaner"
+ * String first = new String(words.bytes(), words.start(0), words.end(0) - words.start(0), ISO_8859_1); // "amélie"
  * }</pre>
  */
-final class AsciiWords {
+final class PlainWords {
 
     /** Bytes readable past the end of any word, so that a word's first eight bytes can be read as one long. */
     static final int PADDING = 8;
@@ -29,8 +31,8 @@ final class AsciiWords {
 
     /**
      * Finds the words of {@code raw}, lower-cased, into {@link #bytes} at {@code raw}'s positions; returns how
-     * many, or -1 if {@code raw} has a character only the full cleaner handles (non-ASCII or {@code &}), in
-     * which case nothing found is meaningful.
+     * many, or -1 if {@code raw} has a character only the full cleaner handles (beyond ASCII and the Latin-1
+     * letters, or {@code &}), in which case nothing found is meaningful.
      */
     int scan(String raw) {
         int n = raw.length();
@@ -47,8 +49,9 @@ final class AsciiWords {
         while (i < n) {
             char c = in[i];
             char lower = (char) (c | 0x20);
-            if (lower >= 'a' && lower <= 'z') {
-                if (lower == 'h' || lower == 'w') {
+            boolean asciiLetter = lower >= 'a' && lower <= 'z';
+            if (asciiLetter || isLatin1Letter(c)) {
+                if (lower == 'h' || lower == 'w') { // only ASCII letters can start a URL
                     int end = TextCleaner.urlEnd(raw, i);
                     if (end > 0) {
                         i = end; // what the URL holds does not matter: the cleaner drops it whole
@@ -57,9 +60,9 @@ final class AsciiWords {
                 }
                 int start = i;
                 do {
-                    out[i] = (byte) (in[i] | 0x20);
+                    out[i] = lowerCase(in[i]);
                     i++;
-                } while (i < n && isAsciiLetter(in[i]));
+                } while (i < n && isLetter(in[i]));
                 if (2 * words + 1 >= bounds.length) {
                     bounds = Arrays.copyOf(bounds, 2 * bounds.length);
                 }
@@ -109,8 +112,21 @@ final class AsciiWords {
         }
     }
 
-    private static boolean isAsciiLetter(char c) {
+    private static boolean isLetter(char c) {
         char lower = (char) (c | 0x20);
-        return lower >= 'a' && lower <= 'z';
+        return (lower >= 'a' && lower <= 'z') || isLatin1Letter(c);
+    }
+
+    /** U+00C0 to U+00FF but for U+00D7 and U+00F7: letters, alphabetic, and their own NFKC form. */
+    private static boolean isLatin1Letter(char c) {
+        return c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7;
+    }
+
+    /** {@code toLowerCase(Locale.ROOT)} of an ASCII or Latin-1 letter, as a Latin-1 byte. */
+    private static byte lowerCase(char c) {
+        if (c < 0x80) {
+            return (byte) (c | 0x20);
+        }
+        return (byte) (c <= 0xDE ? c + 0x20 : c); // U+00C0-U+00DE to U+00E0-U+00FE; U+00DF and up stay
     }
 }
