@@ -69,7 +69,8 @@ public final class TextPipeline implements Serializable {
     /**
      * Passes the features of {@code video} to {@code sink}, in the order of {@link #features}, as ranges of
      * per-thread buffers: each field is cleaned into a reused array and its words are passed as ranges of it, so
-     * the scoring hot path looks words up in the vocabulary with no string per field or word.
+     * the scoring hot path looks words up in the vocabulary with no string per field or word. {@code sink} must
+     * not call back into a pipeline on the same thread: the buffers are that thread's.
      */
     public void forEachFeature(Video video, TextRangeSink sink) {
         Buffers buffers = BUFFERS.get();
@@ -119,9 +120,7 @@ public final class TextPipeline implements Serializable {
                 for (int k = 0; k < words; k++) {
                     int start = plain.start(k);
                     int end = plain.end(k);
-                    if (end - start >= config.minTokenLength() // Latin-1: a code point per byte
-                            && !(config.removeStopWords() && StopWords.isStopWord(
-                                    new String(text, start, end - start, StandardCharsets.ISO_8859_1)))) {
+                    if (keepLatin1(text, start, end)) {
                         sink.acceptLatin1(text, start, end);
                     }
                 }
@@ -178,6 +177,13 @@ public final class TextPipeline implements Serializable {
     private boolean keep(char[] text, int start, int end) {
         return codePointLengthAtLeast(text, start, end, config.minTokenLength())
                 && !(config.removeStopWords() && StopWords.isStopWord(new String(text, start, end - start)));
+    }
+
+    /** {@link #keep} for a Latin-1 word, where every byte is one code point. */
+    private boolean keepLatin1(byte[] text, int start, int end) {
+        return end - start >= config.minTokenLength()
+                && !(config.removeStopWords()
+                        && StopWords.isStopWord(new String(text, start, end - start, StandardCharsets.ISO_8859_1)));
     }
 
     /** The feature for one tag, or null if the tag has no letter. */
