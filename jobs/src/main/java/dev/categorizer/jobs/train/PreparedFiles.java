@@ -9,7 +9,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
@@ -18,27 +17,28 @@ import org.apache.flink.core.fs.Path;
 /** Reads and writes the files that pass between the training stages, on any Flink file system. */
 final class PreparedFiles {
 
-    /** Id first; the rest only breaks ties between documents that share an id. */
-    private static final Comparator<PreparedDocument> ORDER = Comparator.comparing(PreparedDocument::id)
-            .thenComparing(d -> String.join("\u0001", d.labels()))
-            .thenComparing(d -> String.join("\u0001", d.features()));
-
     private PreparedFiles() {}
 
-    /** Every prepared document under {@code directory}, sorted so that the order never depends on how it was read. */
-    static List<PreparedDocument> readDocuments(String directory) throws IOException {
-        Path root = FilePaths.of(directory);
-        List<PreparedDocument> documents = new ArrayList<>();
-        FileSystem fs = root.getFileSystem();
-        if (fs.exists(root)) {
-            readTree(fs, root, line -> documents.add(PreparedDocument.fromJson(line)));
-        }
-        documents.sort(ORDER);
-        return documents;
+    /** What is done with each line or document read; may fail with an I/O error. */
+    interface LineHandler {
+        void accept(String line) throws IOException;
     }
 
-    private static void readTree(FileSystem fs, Path path, java.util.function.Consumer<String> into)
-            throws IOException {
+    /** Hands every prepared document under {@code directory} to {@code into}, one at a time, in no set order. */
+    static void forEachDocument(String directory, DocumentHandler into) throws IOException {
+        Path root = FilePaths.of(directory);
+        FileSystem fs = root.getFileSystem();
+        if (fs.exists(root)) {
+            readTree(fs, root, line -> into.accept(PreparedDocument.fromJson(line)));
+        }
+    }
+
+    /** What is done with each prepared document read. */
+    interface DocumentHandler {
+        void accept(PreparedDocument document) throws IOException;
+    }
+
+    private static void readTree(FileSystem fs, Path path, LineHandler into) throws IOException {
         FileStatus[] children = fs.listStatus(path);
         if (children == null) {
             return;

@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
  *       to {@code <work>/prepared/}, writes dead letters, and counts document frequencies and labels in keyed
  *       state. The client then selects the vocabulary and writes it to {@code <work>/vocabulary.tsv}.</li>
  *   <li><b>train</b> (STREAMING, checkpointed, parallelism 1): a {@link TrainingSource} runs one mini-batch per
- *       poll with the run in checkpointed split state, so a failed task resumes from the last checkpoint; it
- *       emits the trained model, which a sink writes as a bundle with {@link ModelBundle#write}.</li>
+ *       poll; at each checkpoint it writes the run's tensors as files next to Flink's checkpoints and keeps
+ *       their names and checksums in split state, so a failed task resumes from the last checkpoint; it emits
+ *       the trained model (a reference to its weights' files), which a sink writes as a bundle with
+ *       {@link ModelBundle#write}.</li>
  * </ol>
  *
  * <pre>{@code
@@ -97,9 +99,17 @@ public final class TrainJob {
                 data.trainDocuments(), data.validationDocuments(), data.deadLetters(), data.labels().size(),
                 vocabulary.size(), data.termCounts().size());
 
-        TrainingSpec spec = new TrainingSpec(data.trainDirectory(), data.validationDirectory(), vocabularyFile,
-                data.labels(), b.hyperParameters);
-        train(spec, provenance(data), work);
+        String checkpoints = b.checkpointDirectory != null ? b.checkpointDirectory : work + "/checkpoints";
+        // One directory per run: its tensors are named by checkpoint id, which starts again at 1 in a new job.
+        String state = checkpoints + "/training-state-" + java.util.UUID.randomUUID();
+        TrainingSpec spec = new TrainingSpec(data.trainDirectory(), data.validationDirectory(),
+                data.trainDocuments(), data.validationDocuments(), vocabularyFile, data.labels(), b.hyperParameters,
+                state);
+        try {
+            train(spec, provenance(data), checkpoints);
+        } finally {
+            PreparedFiles.delete(state); // like Flink's own checkpoints of a job that has ended
+        }
 
         ModelBundle bundle = readBack(b.model);
         if (ownWorkDir) {
@@ -110,17 +120,12 @@ public final class TrainJob {
                 bundle.manifest().trainingMetrics(), (System.nanoTime() - started) / 1e9);
     }
 
-    private void train(TrainingSpec spec, Map<String, String> provenance, String work) throws Exception {
+    private void train(TrainingSpec spec, Map<String, String> provenance, String checkpoints) throws Exception {
         Configuration conf = new Configuration(b.configuration);
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, b.checkpointInterval);
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        String checkpoints = b.checkpointDirectory != null ? b.checkpointDirectory : work + "/checkpoints";
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, FilePaths.of(checkpoints).toUri().toString());
-        // Flink 2.2 restores uncompressed operator state one byte per read() call (CompressibleFSDataInputStream
-        // has no bulk read), which takes minutes for a training run of 100 MB. Through Snappy those reads hit an
-        // in-memory buffer: restoring 28 MB falls from ~15 s to well under a second.
-        conf.set(ExecutionOptions.SNAPSHOT_COMPRESSION, true);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, b.restartAttempts);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, b.restartDelay);

@@ -1,12 +1,19 @@
 package dev.categorizer.jobs.train;
 
+import dev.categorizer.model.examples.ExampleBuckets;
+import dev.categorizer.model.tensor.TensorStore;
 import dev.categorizer.model.train.TrainedModel;
 import dev.categorizer.model.train.TrainingCheckpoint;
 import dev.categorizer.model.train.TrainingData;
 import dev.categorizer.model.train.TrainingProgress;
 import dev.categorizer.model.train.TrainingRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.connector.source.ReaderOutput;
@@ -18,9 +25,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains the model inside a Flink source: each {@link #pollNext} runs one mini-batch, so Flink's checkpoint
- * barriers fall between steps and {@link #snapshotState} can store the whole run ({@link TrainingCheckpoint}) in
- * the split. A split restored with a checkpoint resumes the run where it was. When the run is done it emits the
- * trained model (as bytes) once and ends.
+ * barriers fall between steps. {@link #snapshotState} writes the run's tensors to files under the spec's state
+ * directory ({@code chk-<id>/}, block by block) and puts only their names and checksums in the split; a split
+ * restored with such a checkpoint resumes the run where it was. Files of a checkpoint are deleted once a later
+ * checkpoint has completed (it subsumes them), and best-weight files once no kept checkpoint refers to them.
+ * When the run is done it emits the trained model (a small record that refers to the weights' files) once and
+ * ends.
  */
 final class TrainingSourceReader implements SourceReader<byte[], TrainingSplit> {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingSourceReader.class);
@@ -28,17 +38,21 @@ final class TrainingSourceReader implements SourceReader<byte[], TrainingSplit> 
     private final SourceReaderContext context;
     private final TrainingSpec spec;
     private final TrainingListener listener;
-    private final Map<Long, Long> snapshotSteps = new TreeMap<>(); // checkpoint id -> global step it holds
+    private final TensorStore store;
+    private final Map<Long, TrainingCheckpoint> snapshots = new TreeMap<>(); // checkpoint id -> what it holds
+    private TrainingCheckpoint completed; // the newest completed checkpoint's state, or the one restored from
     private CompletableFuture<Void> available = new CompletableFuture<>();
     private TrainingSplit split;
     private boolean noMoreSplits;
     private TrainingRun run;
+    private Path examples;
     private boolean emitted;
 
     TrainingSourceReader(SourceReaderContext context, TrainingSpec spec, TrainingListener listener) {
         this.context = context;
         this.spec = spec;
         this.listener = listener;
+        this.store = new FlinkTensorStore(spec.stateDirectory());
     }
 
     @Override
@@ -70,7 +84,7 @@ final class TrainingSourceReader implements SourceReader<byte[], TrainingSplit> 
             listener.stepped(progress, run.globalStep());
             return InputStatus.MORE_AVAILABLE;
         }
-        TrainedModel model = run.finish();
+        TrainedModel model = run.finish("model-" + run.globalStep());
         LOG.info("training finished after {} epochs: {}", model.epochsRun(), model.validationMetrics());
         output.collect(TrainedModelBytes.of(model));
         emitted = true;
@@ -78,14 +92,15 @@ final class TrainingSourceReader implements SourceReader<byte[], TrainingSplit> 
     }
 
     private void open() throws Exception {
-        TrainingData data = TrainingDataLoader.load(spec);
+        examples = Files.createTempDirectory("categorizer-examples-");
+        TrainingData data = TrainingDataLoader.load(spec, examples);
         TrainingCheckpoint checkpoint = split.checkpoint();
         if (checkpoint == null) {
-            run = TrainingRun.start(data, spec.hyperParameters());
+            run = TrainingRun.start(data, spec.hyperParameters(), store);
         } else {
             LOG.info("resuming training from a checkpoint taken after step {}", checkpoint.globalStep());
-            run = TrainingRun.resume(data, spec.hyperParameters(), checkpoint);
-            split = split.withCheckpoint(null); // the run holds the state now; free the copy
+            run = TrainingRun.resume(data, spec.hyperParameters(), checkpoint, store);
+            completed = checkpoint; // kept until a newer checkpoint completes
         }
         listener.started(run.globalStep());
     }
@@ -95,17 +110,49 @@ final class TrainingSourceReader implements SourceReader<byte[], TrainingSplit> 
         if (split == null) {
             return List.of();
         }
-        TrainingSplit state = run == null ? split : split.withCheckpoint(run.checkpoint());
-        snapshotSteps.put(checkpointId, state.globalStep());
-        return List.of(state);
+        if (run == null) {
+            return List.of(split); // not opened yet: the split still holds what it was restored with
+        }
+        long started = System.nanoTime();
+        TrainingCheckpoint state = run.checkpoint("chk-" + checkpointId);
+        snapshots.put(checkpointId, state);
+        LOG.info("training state of step {} written to {} in {} ms", state.globalStep(),
+                store.describe(state.variablesLocation()), (System.nanoTime() - started) / 1_000_000);
+        return List.of(split.withCheckpoint(state));
     }
 
     @Override
-    public void notifyCheckpointComplete(long checkpointId) {
-        Long step = snapshotSteps.remove(checkpointId);
-        snapshotSteps.keySet().removeIf(id -> id < checkpointId); // subsumed
-        if (step != null) {
-            listener.checkpointCompleted(checkpointId, step);
+    public void notifyCheckpointComplete(long checkpointId) throws IOException {
+        TrainingCheckpoint done = snapshots.remove(checkpointId);
+        if (done == null) {
+            return;
+        }
+        // Everything older is subsumed: its files are no longer needed for any restore.
+        for (var it = snapshots.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getKey() < checkpointId) {
+                store.delete(e.getValue().variablesLocation());
+                it.remove();
+            }
+        }
+        if (completed != null && !completed.variablesLocation().equals(done.variablesLocation())) {
+            store.delete(completed.variablesLocation());
+        }
+        completed = done;
+        deleteUnreferencedBest();
+        listener.checkpointCompleted(checkpointId, done.globalStep());
+    }
+
+    /** Best-weight files that neither the completed checkpoint, a pending one, nor the run itself refers to. */
+    private void deleteUnreferencedBest() throws IOException {
+        Set<String> keep = new HashSet<>();
+        keep.add(completed.bestLocation());
+        snapshots.values().forEach(s -> keep.add(s.bestLocation()));
+        keep.add(run == null ? null : run.bestLocation());
+        for (String name : store.list("")) {
+            if (name.startsWith("best-") && !keep.contains(name)) {
+                store.delete(name);
+            }
         }
     }
 
@@ -131,9 +178,14 @@ final class TrainingSourceReader implements SourceReader<byte[], TrainingSplit> 
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         if (run != null) {
             run.close();
+        }
+        if (examples != null) {
+            ExampleBuckets.deleteDirectory(examples.resolve("train"));
+            ExampleBuckets.deleteDirectory(examples.resolve("validation"));
+            Files.deleteIfExists(examples);
         }
     }
 }

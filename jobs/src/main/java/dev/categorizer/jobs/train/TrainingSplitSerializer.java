@@ -10,13 +10,13 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * Writes a {@link TrainingSplit} into Flink state: its id, then its {@link TrainingCheckpoint} in the model's own
- * format. The checkpoint holds the weights and optimizer slots, so a split can be hundreds of megabytes; that is
- * why training needs file checkpoint storage.
+ * format. The checkpoint names the files that hold the weights and optimizer slots and their checksums, so a
+ * split is a few hundred bytes whatever the model's size.
  */
 public final class TrainingSplitSerializer implements SimpleVersionedSerializer<TrainingSplit> {
 
     public static final TrainingSplitSerializer INSTANCE = new TrainingSplitSerializer();
-    private static final int VERSION = 1;
+    private static final int VERSION = 2; // 2: the checkpoint refers to tensor files instead of holding them
 
     @Override
     public int getVersion() {
@@ -25,7 +25,7 @@ public final class TrainingSplitSerializer implements SimpleVersionedSerializer<
 
     @Override
     public byte[] serialize(TrainingSplit split) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(split.checkpoint() == null ? 64 : 1 << 20);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             write(split, out);
         }

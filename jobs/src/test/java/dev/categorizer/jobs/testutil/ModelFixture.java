@@ -11,7 +11,7 @@ import dev.categorizer.common.vocab.Vocabulary;
 import dev.categorizer.common.vocab.VocabularySelector;
 import dev.categorizer.common.vocab.Weighting;
 import dev.categorizer.model.bundle.ModelBundle;
-import dev.categorizer.model.train.Example;
+import dev.categorizer.model.examples.Example;
 import dev.categorizer.model.train.HyperParameters;
 import dev.categorizer.model.train.TrainedModel;
 import dev.categorizer.model.train.TrainingData;

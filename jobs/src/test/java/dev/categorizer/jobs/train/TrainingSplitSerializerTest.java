@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.categorizer.common.record.SparseVector;
-import dev.categorizer.model.train.Example;
+import dev.categorizer.model.examples.Example;
 import dev.categorizer.model.train.HyperParameters;
 import dev.categorizer.model.train.TrainingData;
 import dev.categorizer.model.train.TrainingRun;
 import java.io.IOException;
 import java.util.List;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TrainingSplitSerializerTest {
 
     private final TrainingSplitSerializer serializer = TrainingSplitSerializer.INSTANCE;
+
+    @TempDir
+    Path tmp;
 
     @Test
     void roundTripsAFreshSplit() throws IOException {
@@ -33,18 +38,21 @@ class TrainingSplitSerializerTest {
                 List.of("a", "b"),
                 5);
         HyperParameters hp = HyperParameters.builder().hidden(4).epochs(2).batchSize(2).build();
-        try (TrainingRun run = TrainingRun.start(data, hp)) {
+        FlinkTensorStore store = new FlinkTensorStore(tmp.toString());
+        try (TrainingRun run = TrainingRun.start(data, hp, store)) {
             run.step();
             run.step();
             run.step();
-            TrainingSplit split = TrainingSplit.fresh().withCheckpoint(run.checkpoint());
+            TrainingSplit split = TrainingSplit.fresh().withCheckpoint(run.checkpoint("chk-7"));
             byte[] bytes = serializer.serialize(split);
 
             TrainingSplit back = serializer.deserialize(serializer.getVersion(), bytes);
 
             assertThat(back.globalStep()).isEqualTo(3);
             assertThat(serializer.serialize(back)).isEqualTo(bytes);
-            try (TrainingRun resumed = TrainingRun.resume(data, hp, back.checkpoint())) {
+            assertThat(bytes.length).as("names and checksums, not tensors").isLessThan(1024);
+            assertThat(back.checkpoint().variablesLocation()).isEqualTo("chk-7");
+            try (TrainingRun resumed = TrainingRun.resume(data, hp, back.checkpoint(), store)) {
                 assertThat(resumed.globalStep()).isEqualTo(3);
             }
         }

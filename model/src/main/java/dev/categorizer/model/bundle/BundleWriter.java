@@ -3,7 +3,6 @@ package dev.categorizer.model.bundle;
 import dev.categorizer.common.text.TextConfig;
 import dev.categorizer.common.vocab.Vocabulary;
 import dev.categorizer.common.vocab.Weighting;
-import dev.categorizer.model.graph.ServingGraph;
 import dev.categorizer.model.train.TrainedModel;
 import java.io.IOException;
 import java.io.OutputStream;

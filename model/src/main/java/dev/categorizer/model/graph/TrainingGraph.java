@@ -42,6 +42,7 @@ public final class TrainingGraph implements AutoCloseable {
     private final List<Variable<TFloat32>> variables = new ArrayList<>();
     private final List<Placeholder<TFloat32>> setters = new ArrayList<>();
     private final List<Op> assigns = new ArrayList<>();
+    private final VariableBlocks blocks;
 
     // training feeds
     private final Placeholder<TInt32> columns;
@@ -145,6 +146,7 @@ public final class TrainingGraph implements AutoCloseable {
                 tf.sparse.sparseTensorDenseMatMul(evalIndices, evalValues, evalShape, w1), b1));
         evalProbabilities = tf.math.sigmoid(tf.nn.biasAdd(tf.linalg.matMul(evalHidden, w2), b2));
 
+        blocks = new VariableBlocks(tf, variables);
         session = new Session(graph);
     }
 
@@ -163,6 +165,30 @@ public final class TrainingGraph implements AutoCloseable {
         return var;
     }
 
+    /** Names of the variables in {@link #exportVariables()} order: the network weights, then the Adam moments. */
+    public static final List<String> VARIABLE_NAMES = List.of(
+            "w1", "b1", "w2", "b2", "w1_m", "w1_v", "b1_m", "b1_v", "w2_m", "w2_v", "b2_m", "b2_v");
+
+    /** Sets every variable to zero, inside TensorFlow (no Java array of the variables' size). */
+    public void zeroVariables() {
+        for (int i = 0; i < variables.size(); i++) blocks.zero(session, i);
+    }
+
+    /** Sets rows {@code [firstRow, firstRow + rows)} of a variable from row-major values. */
+    public void writeRows(int variable, long firstRow, float[] values, int rows) {
+        blocks.writeRows(session, variable, firstRow, values, rows);
+    }
+
+    /** Writes a variable as a tensor file, block by block, and closes {@code out}; returns its CRC-32C. */
+    public long saveVariable(int variable, java.io.OutputStream out) throws java.io.IOException {
+        return blocks.save(session, variable, out);
+    }
+
+    /** Reads a variable from a tensor file, checking shape and checksum; closes {@code in}; returns its CRC-32C. */
+    public long loadVariable(int variable, java.io.InputStream in, String source) throws java.io.IOException {
+        return blocks.load(session, variable, in, source);
+    }
+
     /** Number of variables: the four network weights, then two Adam moments for each. */
     public int variableCount() {
         return variables.size();
@@ -175,7 +201,7 @@ public final class TrainingGraph implements AutoCloseable {
         return shapes;
     }
 
-    /** Sets every variable; the arrays are in {@link #exportVariables()} order, row-major. */
+    /** Sets every variable from arrays in {@link #exportVariables()} order, row-major: small graphs only (tests). */
     public void importVariables(float[][] arrays) {
         if (arrays.length != variables.size()) {
             throw new IllegalArgumentException("expected " + variables.size() + " arrays, got " + arrays.length);
@@ -195,14 +221,9 @@ public final class TrainingGraph implements AutoCloseable {
         }
     }
 
-    /** Every variable's values: w1, b1, w2, b2, then the Adam moments m and v of each. */
+    /** Every variable's values: w1, b1, w2, b2, then the Adam moments m and v of each. Small graphs only (tests). */
     public float[][] exportVariables() {
         return fetch(variables.size());
-    }
-
-    /** The four network weights only: w1, b1, w2, b2. */
-    public float[][] exportWeights() {
-        return fetch(4);
     }
 
     private float[][] fetch(int count) {

@@ -6,7 +6,7 @@ import dev.categorizer.common.record.SparseVector;
 import dev.categorizer.common.record.Video;
 import dev.categorizer.model.bundle.InvalidBundleException;
 import dev.categorizer.model.bundle.ModelBundle;
-import dev.categorizer.model.graph.ServingGraph;
+import dev.categorizer.model.bundle.ServingGraph;
 import dev.categorizer.model.graph.SparseBatch;
 import dev.categorizer.model.graph.Tensors;
 import java.nio.file.Path;

@@ -4,15 +4,20 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Everything needed to resume a training run exactly where it was: weights, optimizer slots, the position in the
- * epoch, the best weights so far and the early-stopping counters. Written with {@link #writeTo} so that Flink can
- * keep it in operator state.
+ * Where a training run was, and where its tensors are: the position in the epoch, the early-stopping counters,
+ * and the names (in the run's {@link dev.categorizer.model.tensor.TensorStore}) and checksums of the files that
+ * hold its variables and its best weights so far. It is small whatever the model's size (the tensors stay in
+ * files), which is what lets Flink keep it in operator state at every checkpoint.
  */
 public final class TrainingCheckpoint implements Serializable {
-    private static final long serialVersionUID = 1L;
-    private static final int FORMAT = 2;
+    private static final long serialVersionUID = 2L;
+    private static final int FORMAT = 3;
 
     final int epoch; // 0-based epoch in progress
     final int step; // steps already run in that epoch
@@ -23,13 +28,15 @@ public final class TrainingCheckpoint implements Serializable {
     final int bestEpoch;
     final long elapsedMillis;
     final boolean done;
-    final float[][] variables; // network weights then optimizer slots, in TrainingGraph order
-    final float[][] best; // best weights so far (network weights only), or null
+    final String variables; // store level with every variable, in TrainingGraph order
+    final long[] variableChecksums;
+    final String best; // store level with the best weights so far (w1, b1, w2, b2), or null
+    final long[] bestChecksums;
     final TunedThresholds tuned; // first-phase thresholds once refitting, or null
 
     TrainingCheckpoint(int epoch, int step, long globalStep, double lossSum, int epochsWithoutImprovement,
-            double bestMicroF1, int bestEpoch, long elapsedMillis, boolean done, float[][] variables, float[][] best,
-            TunedThresholds tuned) {
+            double bestMicroF1, int bestEpoch, long elapsedMillis, boolean done, String variables,
+            long[] variableChecksums, String best, long[] bestChecksums, TunedThresholds tuned) {
         this.epoch = epoch;
         this.step = step;
         this.globalStep = globalStep;
@@ -40,13 +47,25 @@ public final class TrainingCheckpoint implements Serializable {
         this.elapsedMillis = elapsedMillis;
         this.done = done;
         this.variables = variables;
+        this.variableChecksums = variableChecksums;
         this.best = best;
+        this.bestChecksums = bestChecksums;
         this.tuned = tuned;
     }
 
     /** Steps run since the start of training, across epochs. */
     public long globalStep() {
         return globalStep;
+    }
+
+    /** The store level that holds this checkpoint's variables. */
+    public String variablesLocation() {
+        return variables;
+    }
+
+    /** The store level that holds the best weights this checkpoint refers to, or null. */
+    public String bestLocation() {
+        return best;
     }
 
     public void writeTo(DataOutputStream out) throws IOException {
@@ -60,14 +79,20 @@ public final class TrainingCheckpoint implements Serializable {
         out.writeInt(bestEpoch);
         out.writeLong(elapsedMillis);
         out.writeBoolean(done);
-        writeArrays(out, variables);
+        out.writeUTF(variables);
+        writeLongs(out, variableChecksums);
         out.writeBoolean(best != null);
-        if (best != null) writeArrays(out, best);
+        if (best != null) {
+            out.writeUTF(best);
+            writeLongs(out, bestChecksums);
+        }
         out.writeBoolean(tuned != null);
         if (tuned != null) {
-            writeArrays(out, new float[][] {tuned.thresholds()});
+            float[] t = tuned.thresholds();
+            out.writeInt(t.length);
+            for (float v : t) out.writeFloat(v);
             out.writeInt(tuned.metrics().size());
-            for (var e : new java.util.TreeMap<>(tuned.metrics()).entrySet()) {
+            for (var e : new TreeMap<>(tuned.metrics()).entrySet()) {
                 out.writeUTF(e.getKey());
                 out.writeDouble(e.getValue());
             }
@@ -86,50 +111,42 @@ public final class TrainingCheckpoint implements Serializable {
         int bestEpoch = in.readInt();
         long elapsed = in.readLong();
         boolean done = in.readBoolean();
-        float[][] variables = readArrays(in);
-        float[][] best = in.readBoolean() ? readArrays(in) : null;
+        String variables = in.readUTF();
+        long[] variableChecksums = readLongs(in);
+        String best = null;
+        long[] bestChecksums = null;
+        if (in.readBoolean()) {
+            best = in.readUTF();
+            bestChecksums = readLongs(in);
+        }
         TunedThresholds tuned = null;
         if (in.readBoolean()) {
-            float[] thresholds = readArrays(in)[0];
-            java.util.Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+            float[] thresholds = new float[in.readInt()];
+            for (int i = 0; i < thresholds.length; i++) thresholds[i] = in.readFloat();
+            Map<String, Double> metrics = new LinkedHashMap<>();
             for (int i = in.readInt(); i > 0; i--) metrics.put(in.readUTF(), in.readDouble());
             tuned = new TunedThresholds(thresholds, metrics);
         }
         return new TrainingCheckpoint(epoch, step, globalStep, lossSum, without, bestF1, bestEpoch, elapsed, done,
-                variables, best, tuned);
+                variables, variableChecksums, best, bestChecksums, tuned);
     }
 
-    private static void writeArrays(DataOutputStream out, float[][] arrays) throws IOException {
-        out.writeInt(arrays.length);
-        byte[] buffer = new byte[1 << 16];
-        for (float[] a : arrays) {
-            out.writeInt(a.length);
-            java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(buffer);
-            for (float v : a) {
-                if (!bb.hasRemaining()) {
-                    out.write(buffer, 0, bb.position());
-                    bb.clear();
-                }
-                bb.putFloat(v);
-            }
-            out.write(buffer, 0, bb.position());
-        }
+    private static void writeLongs(DataOutputStream out, long[] values) throws IOException {
+        out.writeInt(values.length);
+        for (long v : values) out.writeLong(v);
     }
 
-    private static float[][] readArrays(DataInputStream in) throws IOException {
-        float[][] arrays = new float[in.readInt()][];
-        byte[] buffer = new byte[1 << 16];
-        for (int i = 0; i < arrays.length; i++) {
-            float[] a = new float[in.readInt()];
-            int done = 0;
-            while (done < a.length) {
-                int n = Math.min(buffer.length / 4, a.length - done);
-                in.readFully(buffer, 0, n * 4);
-                java.nio.ByteBuffer.wrap(buffer, 0, n * 4).asFloatBuffer().get(a, done, n);
-                done += n;
-            }
-            arrays[i] = a;
-        }
-        return arrays;
+    private static long[] readLongs(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 1024) throw new IOException("damaged training checkpoint (" + n + " checksums)");
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) out[i] = in.readLong();
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "TrainingCheckpoint[step " + globalStep + ", variables " + variables + " " + Arrays.toString(variableChecksums)
+                + ", best " + best + "]";
     }
 }

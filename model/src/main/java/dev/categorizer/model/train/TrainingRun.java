@@ -2,13 +2,21 @@ package dev.categorizer.model.train;
 
 import dev.categorizer.common.metrics.ThresholdTuning;
 import dev.categorizer.common.record.SparseVector;
+import dev.categorizer.model.examples.ExampleOrder;
+import dev.categorizer.model.examples.Example;
+import dev.categorizer.model.examples.ExampleSet;
 import dev.categorizer.model.graph.SparseBatch;
 import dev.categorizer.model.graph.TrainingGraph;
+import dev.categorizer.model.tensor.MemoryTensorStore;
+import dev.categorizer.model.tensor.TensorStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,13 +25,18 @@ import org.slf4j.LoggerFactory;
  * A training run that advances one mini-batch at a time, so that a caller (such as a Flink source) can take a
  * {@link #checkpoint()} between any two steps and a later run can {@link #resume} from it with the same result.
  *
- * <p>Each epoch visits the training examples in an order drawn from the seed and the epoch number; dropout masks
- * are drawn from the seed and the step number. At the end of each epoch the run scores the validation set; it keeps
- * the weights with the best validation micro-F1 and stops after {@link HyperParameters#patience()} epochs without
+ * <p>Each epoch visits the training examples in an order drawn from the seed and the epoch number
+ * ({@link ExampleOrder}: shuffled in windows, read block by block); dropout masks are drawn from the seed and the
+ * step number. At the end of each epoch the run scores the validation set; it writes the weights with the best
+ * validation micro-F1 to its {@link TensorStore} and stops after {@link HyperParameters#patience()} epochs without
  * improvement. {@link #finish()} tunes one decision threshold per label on validation.
  *
+ * <p>Memory: the weights and optimizer slots live in TensorFlow; checkpoints and the best weights go to the store
+ * as tensor files, block by block, so no Java array ever holds a whole variable, and the examples are read a
+ * window at a time.
+ *
  * <pre>{@code
- * try (TrainingRun run = TrainingRun.start(data, HyperParameters.defaults())) {
+ * try (TrainingRun run = TrainingRun.start(data, HyperParameters.defaults(), new LocalTensorStore(dir))) {
  *     while (!run.isDone()) {
  *         TrainingProgress p = run.step();
  *         if (p.epochEnded()) System.out.println(p.describe());
@@ -37,13 +50,15 @@ public final class TrainingRun implements AutoCloseable {
     static final float[] THRESHOLD_CANDIDATES = candidates();
     /** Labels with fewer validation positives than this use the global threshold: their own would be noise. */
     static final int MIN_POSITIVES_FOR_OWN_THRESHOLD = 3;
+    private static final int WEIGHTS = 4; // w1, b1, w2, b2: the first variables of the graph
 
     private final TrainingData data;
     private final HyperParameters hp;
+    private final TensorStore store;
     private final TrainingGraph graph;
     private final ValidationSet validation;
     private final DropoutMasks dropout;
-    private List<Example> fitting; // what the current phase trains on
+    private ExampleSet fitting; // what the current phase trains on
     private int epochs; // epochs of the current phase, at most
 
     private int epoch;
@@ -56,14 +71,16 @@ public final class TrainingRun implements AutoCloseable {
     private long elapsedBefore;
     private final long startedAt = System.currentTimeMillis();
     private boolean done;
-    private float[][] best;
-    private int[] order;
+    private String best; // store level of the best weights so far, or null
+    private long[] bestChecksums;
+    private ExampleOrder order;
     /** Set once the first phase is over and a refit phase trains on training and validation examples. */
     private TunedThresholds tuned;
 
-    private TrainingRun(TrainingData data, HyperParameters hp) {
+    private TrainingRun(TrainingData data, HyperParameters hp, TensorStore store) {
         this.data = data;
         this.hp = hp;
+        this.store = store;
         this.graph = new TrainingGraph(data.inputSize(), hp.hidden(), data.labels().size());
         this.validation = new ValidationSet(data.validation(), data.labels().size());
         this.dropout = new DropoutMasks(hp.dropout(), hp.seed());
@@ -76,26 +93,36 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     private int stepsPerEpoch() {
-        return (fitting.size() + hp.batchSize() - 1) / hp.batchSize();
+        return Math.toIntExact((fitting.size() + hp.batchSize() - 1) / hp.batchSize());
     }
 
-    private void initialiseWeights() {
-        graph.importVariables(WeightInitializer.initialVariables(
-                data.inputSize(), hp.hidden(), data.labels().size(), hp.seed()));
-    }
-
-    /** Starts a run from freshly initialised weights. */
+    /** Starts a run from freshly initialised weights, keeping its files in memory: small models only (tests). */
     public static TrainingRun start(TrainingData data, HyperParameters hp) {
-        TrainingRun run = new TrainingRun(data, hp);
-        run.initialiseWeights();
+        return start(data, hp, new MemoryTensorStore());
+    }
+
+    /** Starts a run from freshly initialised weights; checkpoints and best weights go to {@code store}. */
+    public static TrainingRun start(TrainingData data, HyperParameters hp, TensorStore store) {
+        TrainingRun run = new TrainingRun(data, hp, store);
+        WeightInitializer.initialise(run.graph, hp.seed());
         run.order = run.epochOrder(0);
         return run;
     }
 
-    /** Resumes a run from a checkpoint taken by a run on the same data and settings. */
-    public static TrainingRun resume(TrainingData data, HyperParameters hp, TrainingCheckpoint checkpoint) {
-        TrainingRun run = new TrainingRun(data, hp);
-        run.graph.importVariables(checkpoint.variables);
+    /**
+     * Resumes a run from a checkpoint taken by a run on the same data and settings, reading its tensors from
+     * {@code store} and checking them against the checksums the checkpoint holds.
+     */
+    public static TrainingRun resume(TrainingData data, HyperParameters hp, TrainingCheckpoint checkpoint,
+            TensorStore store) {
+        TrainingRun run = new TrainingRun(data, hp, store);
+        try {
+            run.load(checkpoint.variables, TrainingGraph.VARIABLE_NAMES.size(), checkpoint.variableChecksums);
+        } catch (IOException | RuntimeException e) {
+            run.close();
+            throw new UncheckedIOException("cannot resume training from " + store.describe(checkpoint.variables)
+                    + ": " + e.getMessage(), e instanceof IOException io ? io : new IOException(e));
+        }
         run.epoch = checkpoint.epoch;
         run.step = checkpoint.step;
         run.globalStep = checkpoint.globalStep;
@@ -106,13 +133,15 @@ public final class TrainingRun implements AutoCloseable {
         run.elapsedBefore = checkpoint.elapsedMillis;
         run.done = checkpoint.done;
         run.best = checkpoint.best;
+        run.bestChecksums = checkpoint.bestChecksums;
         if (checkpoint.tuned != null) run.enterRefit(checkpoint.tuned);
         run.order = run.epochOrder(run.epoch);
+        run.order.skip((long) run.step * hp.batchSize());
         LOG.info("resumed training at epoch {} step {} (global step {})", run.epoch + 1, run.step, run.globalStep);
         return run;
     }
 
-    /** Trains to the end, reporting each step. */
+    /** Trains to the end, reporting each step; files are kept in memory (small models, tests). */
     public static TrainedModel trainToEnd(TrainingData data, HyperParameters hp, Consumer<TrainingProgress> progress) {
         try (TrainingRun run = start(data, hp)) {
             while (!run.isDone()) {
@@ -135,15 +164,14 @@ public final class TrainingRun implements AutoCloseable {
     /** Runs one mini-batch; at the end of an epoch also evaluates on validation. */
     public TrainingProgress step() {
         if (done) throw new IllegalStateException("training is done");
-        int from = step * hp.batchSize();
-        int to = Math.min(order.length, from + hp.batchSize());
-        List<SparseVector> rows = new ArrayList<>(to - from);
+        List<Example> examples = order.next(hp.batchSize());
+        List<SparseVector> rows = new ArrayList<>(examples.size());
         int labels = data.labels().size();
-        float[] y = new float[(to - from) * labels];
-        for (int i = from; i < to; i++) {
-            Example e = fitting.get(order[i]);
+        float[] y = new float[examples.size() * labels];
+        for (int i = 0; i < examples.size(); i++) {
+            Example e = examples.get(i);
             rows.add(e.features());
-            for (int l : e.labels()) y[(i - from) * labels + l] = 1f;
+            for (int l : e.labels()) y[i * labels + l] = 1f;
         }
         globalStep++;
         float[] mask = dropout.mask(globalStep, rows.size(), hp.hidden());
@@ -177,7 +205,10 @@ public final class TrainingRun implements AutoCloseable {
         if (f1 > bestMicroF1) {
             bestMicroF1 = f1;
             bestEpoch = epoch + 1;
-            best = graph.exportWeights();
+            // Immutable files under a new name: a checkpoint may still refer to the previous best.
+            String name = "best-" + globalStep;
+            bestChecksums = save(name, WEIGHTS);
+            best = name;
             epochsWithoutImprovement = 0;
         } else {
             epochsWithoutImprovement++;
@@ -188,7 +219,7 @@ public final class TrainingRun implements AutoCloseable {
         if (epoch >= hp.epochs() || epochsWithoutImprovement >= hp.patience()) {
             if (hp.refit() && data.validationHeldOut()) {
                 enterRefit(tuneOnBest());
-                initialiseWeights();
+                WeightInitializer.initialise(graph, hp.seed());
                 epoch = 0;
                 order = epochOrder(0);
                 LOG.info("refitting on {} training and validation examples for {} epochs", fitting.size(), epochs);
@@ -204,9 +235,7 @@ public final class TrainingRun implements AutoCloseable {
     /** Switches to the refit phase: all labelled examples, as many epochs as the best first-phase model had. */
     private void enterRefit(TunedThresholds thresholds) {
         tuned = thresholds;
-        List<Example> all = new ArrayList<>(data.train());
-        all.addAll(data.validation());
-        fitting = all;
+        fitting = ExampleSet.concat(data.train(), data.validation());
         epochs = Math.max(1, bestEpoch);
     }
 
@@ -225,53 +254,101 @@ public final class TrainingRun implements AutoCloseable {
         return elapsedBefore + System.currentTimeMillis() - startedAt;
     }
 
-    private int[] epochOrder(int epochIndex) {
-        int[] o = new int[fitting.size()];
-        for (int i = 0; i < o.length; i++) o[i] = i;
-        SplittableRandom random = new SplittableRandom(hp.seed() * 1_000_003L + epochIndex + (refitting() ? 7919 : 0));
-        for (int i = o.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = o[i];
-            o[i] = o[j];
-            o[j] = t;
-        }
-        return o;
+    private ExampleOrder epochOrder(int epochIndex) {
+        return ExampleOrder.shuffled(fitting, hp.seed() * 1_000_003L + epochIndex + (refitting() ? 7919 : 0));
     }
 
-    /** The full state of the run, to resume from. */
-    public TrainingCheckpoint checkpoint() {
+    /** Writes the first {@code count} variables under {@code level}; returns their checksums. */
+    private long[] save(String level, int count) {
+        long[] sums = new long[count];
+        try {
+            for (int i = 0; i < count; i++) {
+                try (OutputStream out = store.create(level + "/" + TrainingGraph.VARIABLE_NAMES.get(i))) {
+                    sums[i] = graph.saveVariable(i, out);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write training state to " + store.describe(level) + ": "
+                    + e.getMessage(), e);
+        }
+        return sums;
+    }
+
+    /** Reads the first {@code count} variables from {@code level}, checking them against {@code expected}. */
+    private void load(String level, int count, long[] expected) throws IOException {
+        if (expected.length != count) {
+            throw new IOException(store.describe(level) + ": " + expected.length + " tensors, expected " + count);
+        }
+        for (int i = 0; i < count; i++) {
+            String name = level + "/" + TrainingGraph.VARIABLE_NAMES.get(i);
+            InputStream in = store.open(name);
+            long sum = graph.loadVariable(i, in, store.describe(name));
+            if (sum != expected[i]) {
+                throw new IOException(store.describe(name) + ": not the file this checkpoint wrote (checksum "
+                        + Long.toHexString(sum) + ", expected " + Long.toHexString(expected[i]) + ")");
+            }
+        }
+    }
+
+    /**
+     * The full state of the run, to resume from: writes every variable under {@code level} in the store, block by
+     * block, and returns the (small) checkpoint that refers to those files and to the best weights.
+     */
+    public TrainingCheckpoint checkpoint(String level) {
+        long[] sums = save(level, TrainingGraph.VARIABLE_NAMES.size());
+        boolean keepBest = !refitting() && best != null;
         return new TrainingCheckpoint(epoch, step, globalStep, lossSum, epochsWithoutImprovement, bestMicroF1,
-                bestEpoch, elapsedMillis(), done, graph.exportVariables(), refitting() ? null : best, tuned);
+                bestEpoch, elapsedMillis(), done, level, sums, keepBest ? best : null, keepBest ? bestChecksums : null,
+                tuned);
+    }
+
+    /** The store level of the best weights so far (immutable files), or null before the first epoch ends. */
+    public String bestLocation() {
+        return best;
+    }
+
+    /** The store that holds this run's checkpoints and weights. */
+    public TensorStore store() {
+        return store;
+    }
+
+    /** {@link #finish(String)} with the final weights under {@code model} in the store. */
+    public TrainedModel finish() {
+        return finish("model");
     }
 
     /**
      * The trained model: the refit weights with the thresholds tuned in the first phase, or, without a refit, the
-     * best weights seen on validation with thresholds tuned on validation.
+     * best weights seen on validation with thresholds tuned on validation. The weights stay in the store: after a
+     * refit they are written under {@code level}; otherwise the model refers to the best weights' files.
      */
-    public TrainedModel finish() {
+    public TrainedModel finish(String level) {
         TunedThresholds result;
-        float[][] weights;
+        String weights;
         if (refitting()) {
             result = tuned;
-            weights = graph.exportWeights();
+            save(level, WEIGHTS);
+            weights = level;
         } else {
             result = tuneOnBest();
-            weights = best != null ? best : graph.exportWeights();
+            if (best == null) save(level, WEIGHTS);
+            weights = best != null ? best : level;
         }
         Map<String, Double> metrics = new LinkedHashMap<>(result.metrics());
         metrics.put("training_seconds", elapsedMillis() / 1000.0);
         if (refitting()) metrics.put("refit_docs", (double) fitting.size());
-        NetworkWeights net = new NetworkWeights(data.inputSize(), hp.hidden(), data.labels().size(),
-                weights[0], weights[1], weights[2], weights[3]);
+        NetworkWeights net = NetworkWeights.stored(store, weights, data.inputSize(), hp.hidden(), data.labels().size());
         return new TrainedModel(data.labels(), result.thresholds(), net, hp, metrics, epoch);
     }
 
     /** Loads the best weights so far into the graph and tunes the thresholds on validation for them. */
     private TunedThresholds tuneOnBest() {
         if (best != null) {
-            float[][] variables = graph.exportVariables();
-            System.arraycopy(best, 0, variables, 0, best.length);
-            graph.importVariables(variables);
+            try {
+                load(best, WEIGHTS, bestChecksums);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the best weights: " + e.getMessage(), e);
+            }
         }
         float[][] scores = validation.score(graph);
         boolean[][] truth = validation.truth();

@@ -1,23 +1,30 @@
 package dev.categorizer.model.train;
 
 import dev.categorizer.common.record.SparseVector;
+import dev.categorizer.model.examples.ExampleOrder;
+import dev.categorizer.model.examples.ExampleSet;
 import dev.categorizer.model.graph.SparseBatch;
 import dev.categorizer.model.graph.TrainingGraph;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The validation examples with their truth as a boolean matrix, scored in batches by the training graph. */
+/**
+ * The validation examples, read block by block in their canonical order and scored in batches by the training
+ * graph, with their truth as a boolean matrix. The scores and truth (examples x labels) are what threshold
+ * tuning needs; the features are read again from the set at each scoring.
+ */
 final class ValidationSet {
     private static final int BATCH = 512;
 
-    private final List<SparseVector> features = new ArrayList<>();
+    private final ExampleSet examples;
     private final boolean[][] truth;
 
-    ValidationSet(List<Example> examples, int labels) {
-        truth = new boolean[examples.size()][labels];
-        for (int i = 0; i < examples.size(); i++) {
-            features.add(examples.get(i).features());
-            for (int l : examples.get(i).labels()) truth[i][l] = true;
+    ValidationSet(ExampleSet examples, int labels) {
+        this.examples = examples;
+        truth = new boolean[Math.toIntExact(examples.size())][labels];
+        ExampleOrder order = ExampleOrder.inOrder(examples);
+        for (int i = 0; order.hasNext(); i++) {
+            for (int l : order.next().labels()) truth[i][l] = true;
         }
     }
 
@@ -26,11 +33,16 @@ final class ValidationSet {
     }
 
     float[][] score(TrainingGraph graph) {
-        float[][] scores = new float[features.size()][];
-        for (int start = 0; start < features.size(); start += BATCH) {
-            int end = Math.min(features.size(), start + BATCH);
-            float[][] part = graph.predict(SparseBatch.of(features.subList(start, end), graph.inputSize()));
-            System.arraycopy(part, 0, scores, start, part.length);
+        float[][] scores = new float[truth.length][];
+        ExampleOrder order = ExampleOrder.inOrder(examples);
+        List<SparseVector> batch = new ArrayList<>(BATCH);
+        int done = 0;
+        while (order.hasNext()) {
+            batch.clear();
+            while (batch.size() < BATCH && order.hasNext()) batch.add(order.next().features());
+            float[][] part = graph.predict(SparseBatch.of(batch, graph.inputSize()));
+            System.arraycopy(part, 0, scores, done, part.length);
+            done += part.length;
         }
         return scores;
     }

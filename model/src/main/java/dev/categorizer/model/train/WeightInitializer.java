@@ -1,36 +1,40 @@
 package dev.categorizer.model.train;
 
+import dev.categorizer.model.graph.TrainingGraph;
 import java.util.SplittableRandom;
 
-/** Fresh weights for the network: Glorot-uniform matrices, zero biases, zero Adam moments. Seeded. */
+/**
+ * Fresh weights for the network, set inside the training graph: Glorot-uniform matrices, zero biases, zero Adam
+ * moments. Seeded. The first layer is drawn in blocks of {@value #BLOCK_ROWS} rows, each from its own generator,
+ * so it never needs one array of its full size and the values do not depend on the block size used to move them.
+ */
 final class WeightInitializer {
+    static final int BLOCK_ROWS = 4096;
+
     private WeightInitializer() {}
 
-    /** All training variables in {@code TrainingGraph} order: w1, b1, w2, b2, then m and v of each. */
-    static float[][] initialVariables(int inputSize, int hidden, int outputs, long seed) {
+    /** Sets every variable of {@code graph}: w1 and w2 Glorot-uniform, everything else zero. */
+    static void initialise(TrainingGraph graph, long seed) {
+        int inputSize = graph.inputSize();
+        int hidden = graph.hidden();
+        int outputs = graph.outputs();
+        graph.zeroVariables();
+        double limit1 = Math.sqrt(6.0 / (inputSize + hidden));
+        float[] block = new float[BLOCK_ROWS * hidden];
+        for (long first = 0, b = 0; first < inputSize; first += BLOCK_ROWS, b++) {
+            int rows = (int) Math.min(BLOCK_ROWS, inputSize - first);
+            SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + b);
+            for (int i = 0; i < rows * hidden; i++) block[i] = uniform(random, limit1);
+            graph.writeRows(0, first, rows == BLOCK_ROWS ? block : java.util.Arrays.copyOf(block, rows * hidden), rows);
+        }
         SplittableRandom random = new SplittableRandom(seed);
-        float[] w1 = glorot(random, inputSize, hidden);
-        float[] w2 = glorot(random, hidden, outputs);
-        long w1Size = (long) inputSize * hidden;
-        return new float[][] {
-            w1, new float[hidden], w2, new float[outputs],
-            new float[(int) w1Size], new float[(int) w1Size],
-            new float[hidden], new float[hidden],
-            new float[hidden * outputs], new float[hidden * outputs],
-            new float[outputs], new float[outputs]
-        };
+        double limit2 = Math.sqrt(6.0 / (hidden + outputs));
+        float[] w2 = new float[hidden * outputs];
+        for (int i = 0; i < w2.length; i++) w2[i] = uniform(random, limit2);
+        graph.writeRows(2, 0, w2, hidden);
     }
 
-    private static float[] glorot(SplittableRandom random, int fanIn, int fanOut) {
-        long size = (long) fanIn * fanOut;
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(fanIn + " x " + fanOut + " weights do not fit in one array");
-        }
-        double limit = Math.sqrt(6.0 / (fanIn + fanOut));
-        float[] w = new float[(int) size];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
-        }
-        return w;
+    private static float uniform(SplittableRandom random, double limit) {
+        return (float) ((random.nextDouble() * 2 - 1) * limit);
     }
 }

@@ -9,7 +9,7 @@ import dev.categorizer.common.vocab.Vectorizer;
 import dev.categorizer.common.vocab.Vocabulary;
 import dev.categorizer.common.vocab.VocabularySelector;
 import dev.categorizer.common.vocab.Weighting;
-import dev.categorizer.model.train.Example;
+import dev.categorizer.model.examples.Example;
 import dev.categorizer.model.train.TrainingData;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,15 +2,22 @@ package dev.categorizer.model.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.categorizer.model.tensor.LocalTensorStore;
+import dev.categorizer.model.tensor.TensorStore;
 import dev.categorizer.model.testutil.ToyData;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TrainingRunTest {
+    @TempDir
+    Path tmp;
+
     private final ToyData toy = new ToyData(11, 300, 50);
     private final HyperParameters hp =
             HyperParameters.builder().hidden(16).epochs(4).batchSize(16).learningRate(0.01f).seed(5).build();
@@ -29,16 +36,18 @@ class TrainingRunTest {
         TrainedModel uninterrupted = TrainingRun.trainToEnd(toy.trainingData(), hp, p -> {});
 
         byte[] saved;
-        try (TrainingRun run = TrainingRun.start(toy.trainingData(), hp)) {
+        TensorStore store = new LocalTensorStore(tmp);
+        try (TrainingRun run = TrainingRun.start(toy.trainingData(), hp, store)) {
             for (int i = 0; i < 20; i++) run.step(); // stop mid-epoch 2 (15 steps per epoch)
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            run.checkpoint().writeTo(new DataOutputStream(bytes));
+            run.checkpoint("chk-1").writeTo(new DataOutputStream(bytes));
             saved = bytes.toByteArray();
         }
         TrainingCheckpoint checkpoint = TrainingCheckpoint.readFrom(new DataInputStream(new ByteArrayInputStream(saved)));
         assertThat(checkpoint.globalStep()).isEqualTo(20);
+        assertThat(saved.length).as("the checkpoint refers to files; it does not hold the tensors").isLessThan(1024);
         TrainedModel resumed;
-        try (TrainingRun run = TrainingRun.resume(toy.trainingData(), hp, checkpoint)) {
+        try (TrainingRun run = TrainingRun.resume(toy.trainingData(), hp, checkpoint, store)) {
             while (!run.isDone()) run.step();
             resumed = run.finish();
         }
@@ -77,22 +86,44 @@ class TrainingRunTest {
         TrainingData heldOut = new TrainingData(split.train(), split.validation(), split.labels(), split.inputSize(), true);
         TrainedModel uninterrupted = TrainingRun.trainToEnd(heldOut, hp, p -> {});
         byte[] saved;
-        try (TrainingRun run = TrainingRun.start(heldOut, hp)) {
+        TensorStore store = new LocalTensorStore(tmp);
+        try (TrainingRun run = TrainingRun.start(heldOut, hp, store)) {
             TrainingProgress p;
             do {
                 p = run.step();
             } while (!p.refit() || p.step() < 3);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            run.checkpoint().writeTo(new DataOutputStream(bytes));
+            run.checkpoint("chk-refit").writeTo(new DataOutputStream(bytes));
             saved = bytes.toByteArray();
         }
         TrainingCheckpoint checkpoint = TrainingCheckpoint.readFrom(new DataInputStream(new ByteArrayInputStream(saved)));
         TrainedModel resumed;
-        try (TrainingRun run = TrainingRun.resume(heldOut, hp, checkpoint)) {
+        try (TrainingRun run = TrainingRun.resume(heldOut, hp, checkpoint, store)) {
             while (!run.isDone()) run.step();
             resumed = run.finish();
         }
         assertThat(resumed.weights().w1()).containsExactly(uninterrupted.weights().w1());
         assertThat(resumed.thresholds()).containsExactly(uninterrupted.thresholds());
+    }
+
+    @Test
+    void aCheckpointWhoseFilesWereChangedIsRefusedNamingTheFile() throws IOException {
+        TensorStore store = new LocalTensorStore(tmp);
+        TrainingCheckpoint checkpoint;
+        try (TrainingRun run = TrainingRun.start(toy.trainingData(), hp, store)) {
+            for (int i = 0; i < 3; i++) run.step();
+            checkpoint = run.checkpoint("chk-a");
+            for (int i = 0; i < 3; i++) run.step();
+            run.checkpoint("chk-b");
+        }
+        // A well-formed file of another checkpoint in place of this one's: its own checksum is right, the
+        // checkpoint's is not.
+        java.nio.file.Files.copy(tmp.resolve("chk-b/b2"), tmp.resolve("chk-a/b2"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> TrainingRun.resume(toy.trainingData(), hp, checkpoint, store))
+                .hasMessageContaining("chk-a")
+                .hasMessageContaining("b2")
+                .hasMessageContaining("not the file this checkpoint wrote");
     }
 }

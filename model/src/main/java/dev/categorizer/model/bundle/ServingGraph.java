@@ -1,5 +1,6 @@
-package dev.categorizer.model.graph;
+package dev.categorizer.model.bundle;
 
+import dev.categorizer.model.graph.VariableBlocks;
 import dev.categorizer.model.train.NetworkWeights;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.SessionFunction;
 import org.tensorflow.Signature;
-import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -23,7 +23,8 @@ import org.tensorflow.types.TInt64;
  * Writes the network for serving as a TensorFlow SavedModel: the forward pass only, its weights as variables, no
  * optimizer state. Its one signature, {@value #SIGNATURE}, takes the sparse input as {@value #INDICES} (int64
  * [n, 2]: row, feature), {@value #VALUES} (float [n]) and {@value #DENSE_SHAPE} (int64 [2]: rows, input size) and
- * returns {@value #PROBABILITIES} (float [rows, labels]).
+ * returns {@value #PROBABILITIES} (float [rows, labels]). The weights are streamed into the graph's variables
+ * block by block from their files, so a first layer of any size is exported without a Java array of its size.
  */
 public final class ServingGraph {
     public static final String SIGNATURE = "serving_default";
@@ -38,20 +39,10 @@ public final class ServingGraph {
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
             List<Variable<TFloat32>> vars = new ArrayList<>();
-            List<Placeholder<TFloat32>> setters = new ArrayList<>();
-            List<org.tensorflow.op.Op> assigns = new ArrayList<>();
-            long[][] shapes = {
-                {weights.inputSize(), weights.hidden()}, {weights.hidden()},
-                {weights.hidden(), weights.outputs()}, {weights.outputs()}
-            };
-            String[] names = {"w1", "b1", "w2", "b2"};
-            for (int i = 0; i < 4; i++) {
-                Variable<TFloat32> v = tf.withName(names[i]).variable(Shape.of(shapes[i]), TFloat32.class);
-                Placeholder<TFloat32> p = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shapes[i])));
-                vars.add(v);
-                setters.add(p);
-                assigns.add(tf.assign(v, p));
+            for (String name : NetworkWeights.TENSORS) {
+                vars.add(tf.withName(name).variable(Shape.of(weights.shape(name)), TFloat32.class));
             }
+            VariableBlocks blocks = new VariableBlocks(tf, vars);
             Placeholder<TInt64> indices = tf.withName(INDICES)
                     .placeholder(TInt64.class, Placeholder.shape(Shape.of(-1, 2)));
             Placeholder<TFloat32> values = tf.withName(VALUES)
@@ -64,18 +55,9 @@ public final class ServingGraph {
                     tf.nn.biasAdd(tf.linalg.matMul(hidden, vars.get(2)), vars.get(3)));
 
             try (Session session = new Session(graph)) {
-                float[][] arrays = {weights.w1(), weights.b1(), weights.w2(), weights.b2()};
-                Session.Runner runner = session.runner();
-                List<Tensor> feeds = new ArrayList<>();
-                try {
-                    for (int i = 0; i < 4; i++) {
-                        TFloat32 t = Tensors.floats(arrays[i], shapes[i]);
-                        feeds.add(t);
-                        runner.feed(setters.get(i), t).addTarget(assigns.get(i));
-                    }
-                    runner.run().close();
-                } finally {
-                    feeds.forEach(Tensor::close);
+                for (int i = 0; i < vars.size(); i++) {
+                    String name = NetworkWeights.TENSORS.get(i);
+                    blocks.load(session, i, weights.open(name), weights.describe(name));
                 }
                 Signature signature = Signature.builder(SIGNATURE)
                         .input(INDICES, indices).input(VALUES, values).input(DENSE_SHAPE, denseShape)

@@ -1,4 +1,4 @@
-package dev.categorizer.model.train;
+package dev.categorizer.model.examples;
 
 import dev.categorizer.common.record.SparseVector;
 import java.io.Serializable;
