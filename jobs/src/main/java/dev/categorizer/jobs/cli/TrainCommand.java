@@ -97,8 +97,19 @@ public final class TrainCommand implements Callable<Integer> {
     ThresholdStrategy thresholdStrategy = HyperParameters.defaults().thresholdStrategy();
 
     @Option(names = "--parallelism", paramLabel = "N",
-            description = "Parallelism of the prepare stage (training runs in one task); default: Flink's.")
+            description = "Parallelism of the prepare stage; default: Flink's.")
     Integer parallelism;
+
+    @Option(names = "--train-parallelism", paramLabel = "N",
+            description = "Replicas that train side by side, each on its share of the batches, merging their weights "
+                    + "every --sync-steps batches (default: 1). The same seed and training parallelism give the "
+                    + "same model.")
+    Integer trainParallelism;
+
+    @Option(names = "--sync-steps", paramLabel = "N",
+            description = "Batches each training replica runs between two merges of their weights (default: "
+                    + dev.categorizer.model.train.Replicas.DEFAULT_SYNC_STEPS + ").")
+    Integer syncSteps;
 
     @Option(names = "--work-dir", paramLabel = "DIR",
             description = "Prepared documents, vocabulary and checkpoints; a temporary directory if unset. "
@@ -166,6 +177,8 @@ public final class TrainCommand implements Callable<Integer> {
                         .maxSize(maxVocabulary)
                         .build())
                 .parallelism(parallelism == null ? -1 : parallelism)
+                .trainingParallelism(trainParallelism == null ? 1 : trainParallelism)
+                .syncSteps(syncSteps == null ? dev.categorizer.model.train.Replicas.DEFAULT_SYNC_STEPS : syncSteps)
                 .checkpointInterval(checkpointInterval)
                 .checkpointDirectory(checkpointDir)
                 .build();

@@ -30,11 +30,11 @@ import org.slf4j.LoggerFactory;
  *   <li><b>prepare</b> (BATCH, parallel): reads the videos, runs the text pipeline, writes the prepared documents
  *       to {@code <work>/prepared/}, writes dead letters, and counts document frequencies and labels in keyed
  *       state. The client then selects the vocabulary and writes it to {@code <work>/vocabulary.tsv}.</li>
- *   <li><b>train</b> (STREAMING, checkpointed, parallelism 1): a {@link TrainingSource} runs one mini-batch per
- *       poll; at each checkpoint it writes the run's tensors as files next to Flink's checkpoints and keeps
- *       their names and checksums in split state, so a failed task resumes from the last checkpoint; it emits
- *       the trained model (a reference to its weights' files), which a sink writes as a bundle with
- *       {@link ModelBundle#write}.</li>
+ *   <li><b>train</b> (STREAMING, checkpointed, one replica per subtask): a {@link TrainingSource} whose readers
+ *       each run a mini-batch per poll on their share of the batches and merge their weights every few
+ *       batches; from time to time they save the run's tensors as files next to Flink's checkpoints, whose
+ *       state names the newest save, so a failed job resumes from it; the first replica emits the trained model
+ *       (a reference to its weights' files), which a sink writes as a bundle with {@link ModelBundle#write}.</li>
  * </ol>
  *
  * <pre>{@code
@@ -100,13 +100,10 @@ public final class TrainJob {
                 vocabulary.size(), data.termCounts().size());
 
         String checkpoints = b.checkpointDirectory != null ? b.checkpointDirectory : work + "/checkpoints";
-        // One directory per run: its tensors are named by checkpoint id, which starts again at 1 in a new job.
+        // One directory per run: saves are named by round, which starts again at 0 in a new run.
         String state = checkpoints + "/training-state-" + java.util.UUID.randomUUID();
-        TrainingSpec spec = new TrainingSpec(data.trainDirectory(), data.validationDirectory(),
-                data.trainDocuments(), data.validationDocuments(), vocabularyFile, data.labels(), b.hyperParameters,
-                state);
         try {
-            train(spec, provenance(data), checkpoints);
+            train(data, vocabularyFile, state, provenance(data), checkpoints);
         } finally {
             PreparedFiles.delete(state); // like Flink's own checkpoints of a job that has ended
         }
@@ -120,7 +117,8 @@ public final class TrainJob {
                 bundle.manifest().trainingMetrics(), (System.nanoTime() - started) / 1e9);
     }
 
-    private void train(TrainingSpec spec, Map<String, String> provenance, String checkpoints) throws Exception {
+    private void train(PreparedData data, String vocabularyFile, String state, Map<String, String> provenance,
+            String checkpoints) throws Exception {
         Configuration conf = new Configuration(b.configuration);
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, b.checkpointInterval);
@@ -130,9 +128,14 @@ public final class TrainJob {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, b.restartAttempts);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, b.restartDelay);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        int replicas = b.trainingParallelism;
+        TrainingSpec spec = new TrainingSpec(data.trainDirectory(), data.validationDirectory(),
+                data.trainDocuments(), data.validationDocuments(), vocabularyFile, data.labels(), b.hyperParameters,
+                state, replicas, b.syncSteps, b.checkpointInterval.toMillis());
+        LOG.info("training with {} replica{}", replicas, replicas == 1 ? "" : "s, merging every " + b.syncSteps + " batches");
 
         env.fromSource(new TrainingSource(spec, b.listener), WatermarkStrategy.noWatermarks(), "train model")
-                .setParallelism(1)
+                .setParallelism(replicas)
                 .sinkTo(new BundleSink(b.model, spec.vocabularyFile(), b.textConfig, provenance))
                 .setParallelism(1)
                 .name("model bundle: " + b.model);
@@ -182,6 +185,8 @@ public final class TrainJob {
                 .maxSize(DEFAULT_MAX_VOCABULARY)
                 .build();
         private int parallelism = -1;
+        private int syncSteps = dev.categorizer.model.train.Replicas.DEFAULT_SYNC_STEPS;
+        private int trainingParallelism = 1;
         private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
         private int restartAttempts = 3;
         private Duration restartDelay = Duration.ofSeconds(1);
@@ -241,12 +246,33 @@ public final class TrainJob {
             return this;
         }
 
-        /** Parallelism of the prepare stage; training itself runs in one task. Default: the environment's. */
+        /** Parallelism of the prepare stage. Default: the environment's. */
         public Builder parallelism(int parallelism) {
             this.parallelism = parallelism;
             return this;
         }
 
+        /**
+         * Replicas that train side by side, each on its share of every epoch's batches, merging their weights
+         * every {@link #syncSteps} batches (default 1). Results depend on it: the same seed and training
+         * parallelism give the same model.
+         */
+        public Builder trainingParallelism(int replicas) {
+            if (replicas < 1) throw new IllegalArgumentException("training parallelism must be >= 1, got " + replicas);
+            this.trainingParallelism = replicas;
+            return this;
+        }
+
+        /** Batches each training replica runs between two merges of their weights (default 16). */
+        public Builder syncSteps(int steps) {
+            this.syncSteps = steps;
+            return this;
+        }
+
+        /**
+         * Flink's checkpoint interval, and the least time between two saves of the training state (a save also
+         * waits ten times as long as the previous one took).
+         */
         public Builder checkpointInterval(Duration interval) {
             this.checkpointInterval = Objects.requireNonNull(interval);
             return this;

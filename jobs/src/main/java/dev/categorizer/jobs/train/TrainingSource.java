@@ -1,6 +1,5 @@
 package dev.categorizer.jobs.train;
 
-import java.util.List;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
@@ -13,17 +12,19 @@ import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
- * A bounded FLIP-27 source that trains a model and emits it: one split (the training run), read by one reader
- * that runs a mini-batch per poll and keeps the run in checkpointed split state. Run it with parallelism 1.
+ * A bounded FLIP-27 source that trains a model and emits it: one split per replica of a data-parallel run
+ * ({@link TrainingSpec#replicas()}, which must be the source's parallelism), each read by a reader that runs a
+ * mini-batch per poll; the enumerator keeps the replicas in step ({@link TrainingSplitEnumerator}) and its
+ * checkpointed state says which save they resume from after a failure.
  *
  * <pre>{@code
  * env.fromSource(new TrainingSource(spec, TrainingListener.NONE), WatermarkStrategy.noWatermarks(), "train")
- *         .setParallelism(1)
- *         .sinkTo(bundleSink);
+ *         .setParallelism(spec.replicas())
+ *         .sinkTo(bundleSink).setParallelism(1);
  * }</pre>
  */
 public final class TrainingSource
-        implements Source<byte[], TrainingSplit, List<TrainingSplit>>, ResultTypeQueryable<byte[]> {
+        implements Source<byte[], TrainingSplit, TrainingEnumeratorState>, ResultTypeQueryable<byte[]> {
     private static final long serialVersionUID = 1L;
 
     private final TrainingSpec spec;
@@ -40,15 +41,15 @@ public final class TrainingSource
     }
 
     @Override
-    public SplitEnumerator<TrainingSplit, List<TrainingSplit>> createEnumerator(
+    public SplitEnumerator<TrainingSplit, TrainingEnumeratorState> createEnumerator(
             SplitEnumeratorContext<TrainingSplit> context) {
-        return new TrainingSplitEnumerator(context, List.of(TrainingSplit.fresh()));
+        return new TrainingSplitEnumerator(context, spec, null);
     }
 
     @Override
-    public SplitEnumerator<TrainingSplit, List<TrainingSplit>> restoreEnumerator(
-            SplitEnumeratorContext<TrainingSplit> context, List<TrainingSplit> pending) {
-        return new TrainingSplitEnumerator(context, pending);
+    public SplitEnumerator<TrainingSplit, TrainingEnumeratorState> restoreEnumerator(
+            SplitEnumeratorContext<TrainingSplit> context, TrainingEnumeratorState state) {
+        return new TrainingSplitEnumerator(context, spec, state);
     }
 
     @Override
@@ -57,8 +58,8 @@ public final class TrainingSource
     }
 
     @Override
-    public SimpleVersionedSerializer<List<TrainingSplit>> getEnumeratorCheckpointSerializer() {
-        return new PendingSplitsSerializer();
+    public SimpleVersionedSerializer<TrainingEnumeratorState> getEnumeratorCheckpointSerializer() {
+        return new TrainingEnumeratorState.Serializer();
     }
 
     @Override

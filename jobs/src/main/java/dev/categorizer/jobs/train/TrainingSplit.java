@@ -1,26 +1,18 @@
 package dev.categorizer.jobs.train;
 
-import dev.categorizer.model.train.TrainingCheckpoint;
 import org.apache.flink.api.connector.source.SourceSplit;
 
 /**
- * The one split of the {@link TrainingSource}: "the training run", with where it was at the last Flink checkpoint
- * (null before the first step). Its state is what makes training resumable after a failure.
+ * One replica of the training run, as a split of the {@link TrainingSource}: which replica of how many, the
+ * generation of the assignment (a new one after every restart, so that messages of a failed attempt are told
+ * apart), and the saved state to resume from ({@code save-<round>} in the run's state directory, or null to start
+ * afresh). The enumerator makes a split each time a reader asks, from its own state, so the readers keep no
+ * state of their own: every replica resumes from the same save.
  */
-public record TrainingSplit(String splitId, TrainingCheckpoint checkpoint) implements SourceSplit {
+public record TrainingSplit(int replica, int replicas, long generation, String restoreFrom) implements SourceSplit {
 
-    public static final String ID = "training-run";
-
-    public static TrainingSplit fresh() {
-        return new TrainingSplit(ID, null);
-    }
-
-    public TrainingSplit withCheckpoint(TrainingCheckpoint checkpoint) {
-        return new TrainingSplit(splitId, checkpoint);
-    }
-
-    /** Steps run before this split's checkpoint; 0 when it has none. */
-    public long globalStep() {
-        return checkpoint == null ? 0 : checkpoint.globalStep();
+    @Override
+    public String splitId() {
+        return "training-replica-" + replica;
     }
 }

@@ -1,6 +1,5 @@
 package dev.categorizer.jobs.train;
 
-import dev.categorizer.model.train.TrainingCheckpoint;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -8,15 +7,11 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
-/**
- * Writes a {@link TrainingSplit} into Flink state: its id, then its {@link TrainingCheckpoint} in the model's own
- * format. The checkpoint names the files that hold the weights and optimizer slots and their checksums, so a
- * split is a few hundred bytes whatever the model's size.
- */
+/** Writes a {@link TrainingSplit}: a few numbers and the name of the save to resume from. */
 public final class TrainingSplitSerializer implements SimpleVersionedSerializer<TrainingSplit> {
 
     public static final TrainingSplitSerializer INSTANCE = new TrainingSplitSerializer();
-    private static final int VERSION = 2; // 2: the checkpoint refers to tensor files instead of holding them
+    private static final int VERSION = 3; // 3: a replica of a data-parallel run, resuming from a shared save
 
     @Override
     public int getVersion() {
@@ -25,9 +20,13 @@ public final class TrainingSplitSerializer implements SimpleVersionedSerializer<
 
     @Override
     public byte[] serialize(TrainingSplit split) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            write(split, out);
+            out.writeInt(split.replica());
+            out.writeInt(split.replicas());
+            out.writeLong(split.generation());
+            out.writeBoolean(split.restoreFrom() != null);
+            if (split.restoreFrom() != null) out.writeUTF(split.restoreFrom());
         }
         return bytes.toByteArray();
     }
@@ -38,21 +37,11 @@ public final class TrainingSplitSerializer implements SimpleVersionedSerializer<
             throw new IOException("unknown training split version " + version);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
-            return read(in);
+            int replica = in.readInt();
+            int replicas = in.readInt();
+            long generation = in.readLong();
+            String restore = in.readBoolean() ? in.readUTF() : null;
+            return new TrainingSplit(replica, replicas, generation, restore);
         }
-    }
-
-    static void write(TrainingSplit split, DataOutputStream out) throws IOException {
-        out.writeUTF(split.splitId());
-        out.writeBoolean(split.checkpoint() != null);
-        if (split.checkpoint() != null) {
-            split.checkpoint().writeTo(out);
-        }
-    }
-
-    static TrainingSplit read(DataInputStream in) throws IOException {
-        String id = in.readUTF();
-        TrainingCheckpoint checkpoint = in.readBoolean() ? TrainingCheckpoint.readFrom(in) : null;
-        return new TrainingSplit(id, checkpoint);
     }
 }

@@ -65,6 +65,14 @@ public final class TrainingGraph implements AutoCloseable {
     private final Operand<TFloat32> evalProbabilities;
 
     public TrainingGraph(int inputSize, int hidden, int outputs) {
+        this(inputSize, hidden, outputs, 0);
+    }
+
+    /**
+     * @param threads TensorFlow's threads for one operation; 0 for its default (every core). Replicas that train
+     *     side by side in one machine take a share each, so that they do not fight over the cores.
+     */
+    public TrainingGraph(int inputSize, int hidden, int outputs, int threads) {
         SparseMatMulGradient.register();
         this.inputSize = inputSize;
         this.hidden = hidden;
@@ -147,7 +155,11 @@ public final class TrainingGraph implements AutoCloseable {
         evalProbabilities = tf.math.sigmoid(tf.nn.biasAdd(tf.linalg.matMul(evalHidden, w2), b2));
 
         blocks = new VariableBlocks(tf, variables);
-        session = new Session(graph);
+        session = threads <= 0 ? new Session(graph) : new Session(graph,
+                org.tensorflow.proto.ConfigProto.newBuilder()
+                        .setIntraOpParallelismThreads(threads)
+                        .setInterOpParallelismThreads(threads)
+                        .build());
     }
 
     private Op adam(Ops tf, Variable<TFloat32> var, Variable<TFloat32> m, Variable<TFloat32> v,
@@ -177,6 +189,22 @@ public final class TrainingGraph implements AutoCloseable {
     /** Sets rows {@code [firstRow, firstRow + rows)} of a variable from row-major values. */
     public void writeRows(int variable, long firstRow, float[] values, int rows) {
         blocks.writeRows(session, variable, firstRow, values, rows);
+    }
+
+    /** The rows at {@code rows} of a variable, row-major. */
+    public float[] gatherRows(int variable, int[] rows) {
+        return blocks.gather(session, variable, rows);
+    }
+
+    /** Sets the rows at {@code rows} (distinct) of a variable from row-major values. */
+    public void scatterRows(int variable, int[] rows, float[] values) {
+        blocks.scatter(session, variable, rows, values);
+    }
+
+    /** A whole small variable (a bias, the second layer) as one array. */
+    public float[] readSmall(int variable) {
+        long rows = blocks.shape(variable)[0];
+        return blocks.readRows(session, variable, 0, Math.toIntExact(rows));
     }
 
     /** Writes a variable as a tensor file, block by block, and closes {@code out}; returns its CRC-32C. */

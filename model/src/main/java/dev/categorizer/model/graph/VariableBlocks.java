@@ -15,6 +15,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -37,6 +38,9 @@ public final class VariableBlocks {
     private final List<Placeholder<TFloat32>> rowFeeds = new ArrayList<>();
     private final List<Op> writes = new ArrayList<>();
     private final List<Op> zeros = new ArrayList<>();
+    private final List<Operand<TFloat32>> gathers = new ArrayList<>();
+    private final List<Op> scatters = new ArrayList<>();
+    private final Placeholder<TInt32> at; // rows by index, for gather and scatter
     private final Placeholder<TInt64> first; // first row of a block
     private final Placeholder<TInt64> count; // rows in the block
 
@@ -45,6 +49,7 @@ public final class VariableBlocks {
         first = tf.placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
         count = tf.placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
         Operand<TInt64> rows = tf.range(first, tf.math.add(first, count), tf.constant(1L));
+        at = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
         for (Variable<TFloat32> v : this.variables) {
             long[] shape = v.shape().asArray();
             if (shape.length < 1 || shape.length > 2) throw new IllegalArgumentException("rank " + shape.length);
@@ -55,6 +60,8 @@ public final class VariableBlocks {
             rowFeeds.add(feed);
             writes.add(tf.scatterUpdate(v, rows, feed));
             zeros.add(tf.assign(v, tf.fill(tf.constant(shape), tf.constant(0f))));
+            gathers.add(tf.gather(v, at, tf.constant(0)));
+            scatters.add(tf.scatterUpdate(v, at, feed));
         }
     }
 
@@ -94,6 +101,24 @@ public final class VariableBlocks {
         try (TInt64 f = TInt64.scalarOf(firstRow); TInt64 c = TInt64.scalarOf(rows);
                 Result r = session.runner().feed(first, f).feed(count, c).fetch(reads.get(variable)).run()) {
             return Tensors.toArray((TFloat32) r.get(0));
+        }
+    }
+
+    /** The rows at {@code rows} (any order) as one row-major array. */
+    public float[] gather(Session session, int variable, int[] rows) {
+        try (TInt32 idx = Tensors.ints(rows, rows.length);
+                Result r = session.runner().feed(at, idx).fetch(gathers.get(variable)).run()) {
+            return Tensors.toArray((TFloat32) r.get(0));
+        }
+    }
+
+    /** Sets the rows at {@code rows} (distinct) from row-major {@code values}. */
+    public void scatter(Session session, int variable, int[] rows, float[] values) {
+        long[] s = shapes.get(variable);
+        long[] blockShape = s.length == 1 ? new long[] {rows.length} : new long[] {rows.length, s[1]};
+        try (TInt32 idx = Tensors.ints(rows, rows.length); TFloat32 block = Tensors.floats(values, blockShape)) {
+            session.runner().feed(at, idx).feed(rowFeeds.get(variable), block)
+                    .addTarget(scatters.get(variable)).run().close();
         }
     }
 

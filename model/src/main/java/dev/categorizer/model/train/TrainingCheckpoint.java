@@ -17,29 +17,38 @@ import java.util.TreeMap;
  */
 public final class TrainingCheckpoint implements Serializable {
     private static final long serialVersionUID = 2L;
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
 
     final int epoch; // 0-based epoch in progress
-    final int step; // steps already run in that epoch
+    final int step; // batches of that epoch already run (by every replica)
     final long globalStep;
+    final long localSteps; // steps this replica has run (Adam's step count)
     final double lossSum;
     final int epochsWithoutImprovement;
     final double bestMicroF1;
     final int bestEpoch;
     final long elapsedMillis;
     final boolean done;
-    final String variables; // store level with every variable, in TrainingGraph order
+    final String weights; // store level with w1, b1, w2, b2
+    final long[] weightChecksums; // empty when another replica wrote them (each file's own checksum still holds)
+    final String variables; // store level with the optimizer slots (TrainingGraph variables 4 on)
     final long[] variableChecksums;
     final String best; // store level with the best weights so far (w1, b1, w2, b2), or null
     final long[] bestChecksums;
-    final TunedThresholds tuned; // first-phase thresholds once refitting, or null
+    final boolean refit; // in the refit phase
+    final TunedThresholds tuned; // first-phase thresholds in the refit phase (first replica), or null
 
-    TrainingCheckpoint(int epoch, int step, long globalStep, double lossSum, int epochsWithoutImprovement,
-            double bestMicroF1, int bestEpoch, long elapsedMillis, boolean done, String variables,
-            long[] variableChecksums, String best, long[] bestChecksums, TunedThresholds tuned) {
+    TrainingCheckpoint(int epoch, int step, long globalStep, long localSteps, double lossSum,
+            int epochsWithoutImprovement, double bestMicroF1, int bestEpoch, long elapsedMillis, boolean done,
+            String weights, long[] weightChecksums, String variables, long[] variableChecksums, String best,
+            long[] bestChecksums, boolean refit, TunedThresholds tuned) {
         this.epoch = epoch;
         this.step = step;
         this.globalStep = globalStep;
+        this.localSteps = localSteps;
+        this.weights = weights;
+        this.weightChecksums = weightChecksums;
+        this.refit = refit;
         this.lossSum = lossSum;
         this.epochsWithoutImprovement = epochsWithoutImprovement;
         this.bestMicroF1 = bestMicroF1;
@@ -58,7 +67,12 @@ public final class TrainingCheckpoint implements Serializable {
         return globalStep;
     }
 
-    /** The store level that holds this checkpoint's variables. */
+    /** The store level that holds this checkpoint's weights (shared by the replicas of a round). */
+    public String weightsLocation() {
+        return weights;
+    }
+
+    /** The store level that holds this checkpoint's optimizer state. */
     public String variablesLocation() {
         return variables;
     }
@@ -73,19 +87,24 @@ public final class TrainingCheckpoint implements Serializable {
         out.writeInt(epoch);
         out.writeInt(step);
         out.writeLong(globalStep);
+        out.writeLong(localSteps);
         out.writeDouble(lossSum);
         out.writeInt(epochsWithoutImprovement);
         out.writeDouble(bestMicroF1);
         out.writeInt(bestEpoch);
         out.writeLong(elapsedMillis);
         out.writeBoolean(done);
+        out.writeUTF(weights);
+        writeLongs(out, weightChecksums);
         out.writeUTF(variables);
         writeLongs(out, variableChecksums);
         out.writeBoolean(best != null);
         if (best != null) {
             out.writeUTF(best);
-            writeLongs(out, bestChecksums);
+            out.writeBoolean(bestChecksums != null);
+            if (bestChecksums != null) writeLongs(out, bestChecksums);
         }
+        out.writeBoolean(refit);
         out.writeBoolean(tuned != null);
         if (tuned != null) {
             float[] t = tuned.thresholds();
@@ -105,20 +124,24 @@ public final class TrainingCheckpoint implements Serializable {
         int epoch = in.readInt();
         int step = in.readInt();
         long globalStep = in.readLong();
+        long localSteps = in.readLong();
         double lossSum = in.readDouble();
         int without = in.readInt();
         double bestF1 = in.readDouble();
         int bestEpoch = in.readInt();
         long elapsed = in.readLong();
         boolean done = in.readBoolean();
+        String weights = in.readUTF();
+        long[] weightChecksums = readLongs(in);
         String variables = in.readUTF();
         long[] variableChecksums = readLongs(in);
         String best = null;
         long[] bestChecksums = null;
         if (in.readBoolean()) {
             best = in.readUTF();
-            bestChecksums = readLongs(in);
+            bestChecksums = in.readBoolean() ? readLongs(in) : null;
         }
+        boolean refit = in.readBoolean();
         TunedThresholds tuned = null;
         if (in.readBoolean()) {
             float[] thresholds = new float[in.readInt()];
@@ -127,8 +150,9 @@ public final class TrainingCheckpoint implements Serializable {
             for (int i = in.readInt(); i > 0; i--) metrics.put(in.readUTF(), in.readDouble());
             tuned = new TunedThresholds(thresholds, metrics);
         }
-        return new TrainingCheckpoint(epoch, step, globalStep, lossSum, without, bestF1, bestEpoch, elapsed, done,
-                variables, variableChecksums, best, bestChecksums, tuned);
+        return new TrainingCheckpoint(epoch, step, globalStep, localSteps, lossSum, without, bestF1, bestEpoch,
+                elapsed, done, weights, weightChecksums, variables, variableChecksums, best, bestChecksums, refit,
+                tuned);
     }
 
     private static void writeLongs(DataOutputStream out, long[] values) throws IOException {

@@ -35,11 +35,18 @@ import org.slf4j.LoggerFactory;
  * as tensor files, block by block, so no Java array ever holds a whole variable, and the examples are read a
  * window at a time.
  *
+ * <p>Steps come in rounds of {@link Replicas#syncSteps()} batches per replica. A run may be one replica of several
+ * ({@link Replicas}): each epoch's batches are dealt out in turn (batch j to replica j mod n), and at the end of
+ * each round the replicas exchange what they changed ({@link #writeRoundDelta}, {@link #applyRoundDeltas}) so
+ * that all start the next round from the same weights; epochs end, and validation runs, only at round ends,
+ * with the same weights everywhere, so every replica takes the same early-stopping decisions.
+ *
  * <pre>{@code
  * try (TrainingRun run = TrainingRun.start(data, HyperParameters.defaults(), new LocalTensorStore(dir))) {
  *     while (!run.isDone()) {
- *         TrainingProgress p = run.step();
- *         if (p.epochEnded()) System.out.println(p.describe());
+ *         while (!run.roundComplete()) run.step();
+ *         TrainingProgress epoch = run.endRound(); // null unless the round ended an epoch
+ *         if (epoch != null) System.out.println(epoch.describe());
  *     }
  *     TrainedModel model = run.finish();
  * }
@@ -51,19 +58,26 @@ public final class TrainingRun implements AutoCloseable {
     /** Labels with fewer validation positives than this use the global threshold: their own would be noise. */
     static final int MIN_POSITIVES_FOR_OWN_THRESHOLD = 3;
     private static final int WEIGHTS = 4; // w1, b1, w2, b2: the first variables of the graph
+    private static final int VARIABLES = TrainingGraph.VARIABLE_NAMES.size();
 
     private final TrainingData data;
     private final HyperParameters hp;
     private final TensorStore store;
+    private final Replicas replicas;
     private final TrainingGraph graph;
     private final ValidationSet validation;
     private final DropoutMasks dropout;
+    private final RoundDelta delta; // null for a single replica
     private ExampleSet fitting; // what the current phase trains on
     private int epochs; // epochs of the current phase, at most
 
     private int epoch;
-    private int step;
-    private long globalStep;
+    private int roundStart; // first batch of the epoch in the current round
+    private int nextBatch; // this replica's next batch of the epoch
+    private int cursorBatch; // the batch the example order is at
+    private long globalStep; // batches of every replica up to this replica's last one, across epochs
+    private long epochStart; // global step at the start of the current epoch
+    private long localSteps; // steps this replica has run, across epochs (Adam's step count)
     private double lossSum;
     private int epochsWithoutImprovement;
     private double bestMicroF1 = -1;
@@ -72,28 +86,35 @@ public final class TrainingRun implements AutoCloseable {
     private final long startedAt = System.currentTimeMillis();
     private boolean done;
     private String best; // store level of the best weights so far, or null
-    private long[] bestChecksums;
+    private long[] bestChecksums; // null when not this replica's to check
     private ExampleOrder order;
-    /** Set once the first phase is over and a refit phase trains on training and validation examples. */
-    private TunedThresholds tuned;
+    private boolean refitPhase;
+    private TunedThresholds tuned; // first-phase thresholds in the refit phase (replica 0 only)
 
-    private TrainingRun(TrainingData data, HyperParameters hp, TensorStore store) {
+    private TrainingRun(TrainingData data, HyperParameters hp, TensorStore store, Replicas replicas) {
         this.data = data;
         this.hp = hp;
         this.store = store;
-        this.graph = new TrainingGraph(data.inputSize(), hp.hidden(), data.labels().size());
+        this.replicas = replicas;
+        this.graph = new TrainingGraph(data.inputSize(), hp.hidden(), data.labels().size(), replicas.threads());
         this.validation = new ValidationSet(data.validation(), data.labels().size());
         this.dropout = new DropoutMasks(hp.dropout(), hp.seed());
+        this.delta = replicas.count() > 1 ? new RoundDelta(graph) : null;
         this.fitting = data.train();
         this.epochs = hp.epochs();
     }
 
     private boolean refitting() {
-        return tuned != null;
+        return refitPhase;
     }
 
-    private int stepsPerEpoch() {
+    /** Batches of the current epoch, over all replicas. */
+    private int batchesPerEpoch() {
         return Math.toIntExact((fitting.size() + hp.batchSize() - 1) / hp.batchSize());
+    }
+
+    private int roundEnd() {
+        return (int) Math.min(batchesPerEpoch(), (long) roundStart + (long) replicas.syncSteps() * replicas.count());
     }
 
     /** Starts a run from freshly initialised weights, keeping its files in memory: small models only (tests). */
@@ -101,32 +122,42 @@ public final class TrainingRun implements AutoCloseable {
         return start(data, hp, new MemoryTensorStore());
     }
 
-    /** Starts a run from freshly initialised weights; checkpoints and best weights go to {@code store}. */
+    /** Starts a single-replica run from freshly initialised weights; checkpoints and best weights go to {@code store}. */
     public static TrainingRun start(TrainingData data, HyperParameters hp, TensorStore store) {
-        TrainingRun run = new TrainingRun(data, hp, store);
+        return start(data, hp, store, Replicas.single());
+    }
+
+    /** Starts one replica of a run; every replica initialises the same weights from the seed. */
+    public static TrainingRun start(TrainingData data, HyperParameters hp, TensorStore store, Replicas replicas) {
+        TrainingRun run = new TrainingRun(data, hp, store, replicas);
         WeightInitializer.initialise(run.graph, hp.seed());
-        run.order = run.epochOrder(0);
+        run.beginEpoch(0);
         return run;
     }
 
-    /**
-     * Resumes a run from a checkpoint taken by a run on the same data and settings, reading its tensors from
-     * {@code store} and checking them against the checksums the checkpoint holds.
-     */
+    /** Resumes a single-replica run. */
     public static TrainingRun resume(TrainingData data, HyperParameters hp, TrainingCheckpoint checkpoint,
             TensorStore store) {
-        TrainingRun run = new TrainingRun(data, hp, store);
+        return resume(data, hp, checkpoint, store, Replicas.single());
+    }
+
+    /**
+     * Resumes a run (or one replica of it) from a checkpoint taken by a run on the same data and settings,
+     * reading its tensors from {@code store} and checking them against the checksums the checkpoint holds.
+     */
+    public static TrainingRun resume(TrainingData data, HyperParameters hp, TrainingCheckpoint checkpoint,
+            TensorStore store, Replicas replicas) {
+        TrainingRun run = new TrainingRun(data, hp, store, replicas);
         try {
-            run.load(checkpoint.variables, TrainingGraph.VARIABLE_NAMES.size(), checkpoint.variableChecksums);
+            run.load(checkpoint.weights, 0, WEIGHTS, checkpoint.weightChecksums);
+            run.load(checkpoint.variables, WEIGHTS, VARIABLES, checkpoint.variableChecksums);
         } catch (IOException | RuntimeException e) {
             run.close();
             throw new UncheckedIOException("cannot resume training from " + store.describe(checkpoint.variables)
                     + ": " + e.getMessage(), e instanceof IOException io ? io : new IOException(e));
         }
-        run.epoch = checkpoint.epoch;
-        run.step = checkpoint.step;
         run.globalStep = checkpoint.globalStep;
-        run.lossSum = checkpoint.lossSum;
+        run.localSteps = checkpoint.localSteps;
         run.epochsWithoutImprovement = checkpoint.epochsWithoutImprovement;
         run.bestMicroF1 = checkpoint.bestMicroF1;
         run.bestEpoch = checkpoint.bestEpoch;
@@ -134,20 +165,36 @@ public final class TrainingRun implements AutoCloseable {
         run.done = checkpoint.done;
         run.best = checkpoint.best;
         run.bestChecksums = checkpoint.bestChecksums;
-        if (checkpoint.tuned != null) run.enterRefit(checkpoint.tuned);
-        run.order = run.epochOrder(run.epoch);
-        run.order.skip((long) run.step * hp.batchSize());
-        LOG.info("resumed training at epoch {} step {} (global step {})", run.epoch + 1, run.step, run.globalStep);
+        if (checkpoint.refit) run.enterRefit(checkpoint.tuned);
+        run.beginEpoch(checkpoint.epoch);
+        run.epochStart = checkpoint.globalStep - checkpoint.step;
+        run.lossSum = checkpoint.lossSum;
+        int round = replicas.syncSteps() * replicas.count();
+        run.roundStart = checkpoint.step / round * round;
+        run.nextBatch = replicas.count() == 1 ? checkpoint.step : run.roundStart + replicas.index();
+        LOG.info("resumed training at epoch {} batch {} (global step {})", run.epoch + 1, checkpoint.step,
+                run.globalStep);
         return run;
     }
 
-    /** Trains to the end, reporting each step; files are kept in memory (small models, tests). */
+    /** Trains to the end, reporting each step and each epoch's end; files are kept in memory (small models, tests). */
     public static TrainedModel trainToEnd(TrainingData data, HyperParameters hp, Consumer<TrainingProgress> progress) {
         try (TrainingRun run = start(data, hp)) {
             while (!run.isDone()) {
-                progress.accept(run.step());
+                run.advance(progress);
             }
             return run.finish();
+        }
+    }
+
+    /** Single replica: runs the next step, or ends the round if it is complete; reports what happened. */
+    public void advance(Consumer<TrainingProgress> progress) {
+        if (replicas.count() != 1) throw new IllegalStateException("a replica needs its round deltas merged");
+        if (!roundComplete()) {
+            progress.accept(step());
+        } else {
+            TrainingProgress epochEnd = endRound();
+            if (epochEnd != null) progress.accept(epochEnd);
         }
     }
 
@@ -156,15 +203,23 @@ public final class TrainingRun implements AutoCloseable {
         return done;
     }
 
-    /** Steps since the start of training, across epochs and restarts. */
+    /** Batches run since the start of training (by every replica), across epochs and restarts. */
     public long globalStep() {
         return globalStep;
     }
 
-    /** Runs one mini-batch; at the end of an epoch also evaluates on validation. */
+    /** Whether this replica has run its batches of the current round; then {@link #endRound} comes next. */
+    public boolean roundComplete() {
+        return nextBatch >= roundEnd();
+    }
+
+    /** Runs this replica's next mini-batch of the round. */
     public TrainingProgress step() {
         if (done) throw new IllegalStateException("training is done");
+        if (roundComplete()) throw new IllegalStateException("the round is complete: end it first");
+        order.skip((long) (nextBatch - cursorBatch) * hp.batchSize());
         List<Example> examples = order.next(hp.batchSize());
+        cursorBatch = nextBatch + 1;
         List<SparseVector> rows = new ArrayList<>(examples.size());
         int labels = data.labels().size();
         float[] y = new float[examples.size() * labels];
@@ -173,27 +228,83 @@ public final class TrainingRun implements AutoCloseable {
             rows.add(e.features());
             for (int l : e.labels()) y[i * labels + l] = 1f;
         }
-        globalStep++;
+        globalStep = epochStart + nextBatch + 1;
+        localSteps++;
+        SparseBatch batch = SparseBatch.compact(rows);
+        if (delta != null) delta.beforeStep(batch.columns());
         float[] mask = dropout.mask(globalStep, rows.size(), hp.hidden());
-        float loss = graph.trainStep(SparseBatch.compact(rows), mask, y, hp.learningRate(), globalStep);
+        float loss = graph.trainStep(batch, mask, y, hp.learningRate(), localSteps);
         lossSum += loss;
-        step++;
-        int stepsPerEpoch = stepsPerEpoch();
-        boolean epochEnded = step == stepsPerEpoch;
-        double validationF1 = Double.NaN;
-        double meanLoss = lossSum / step;
-        int epochNumber = epoch + 1;
-        int stepNumber = step;
-        boolean refit = refitting();
-        long stepsLeft = (long) (epochs - epoch) * stepsPerEpoch - step;
-        if (epochEnded) {
-            validationF1 = refit ? Double.NaN : endEpoch();
-            if (refit) endRefitEpoch();
-        }
+        int stepNumber = nextBatch + 1;
+        nextBatch += replicas.count();
+        int perEpoch = batchesPerEpoch();
+        long stepsLeft = (long) (epochs - epoch) * perEpoch - stepNumber;
         long elapsed = elapsedMillis();
+        long remaining = elapsed * Math.max(0, stepsLeft) / Math.max(1, globalStep);
+        return new TrainingProgress(epoch + 1, stepNumber, perEpoch, lossSum / Math.max(1, ownBatches(nextBatch)),
+                Double.NaN, false, elapsed, remaining, refitting());
+    }
+
+
+    /** This replica's batches among the first {@code batches} of the epoch. */
+    private long ownBatches(int batches) {
+        int n = replicas.count();
+        int r = replicas.index();
+        return batches <= r ? 0 : (batches - r + n - 1) / n;
+    }
+
+    /** Writes what this replica changed in the round (several replicas only) and closes {@code out}. */
+    public void writeRoundDelta(OutputStream out) throws IOException {
+        if (delta == null) throw new IllegalStateException("a single replica has no round deltas");
+        if (!roundComplete()) throw new IllegalStateException("the round is not complete");
+        delta.write(out);
+    }
+
+    /** Merges every replica's round delta, in replica order, into the weights (several replicas only). */
+    public void applyRoundDeltas(List<InputStream> deltas, List<String> sources) throws IOException {
+        if (delta == null) throw new IllegalStateException("a single replica has no round deltas");
+        if (deltas.size() != replicas.count()) {
+            throw new IllegalArgumentException(deltas.size() + " round deltas for " + replicas.count() + " replicas");
+        }
+        delta.apply(deltas, sources);
+    }
+
+    /**
+     * Ends the round (for several replicas, after {@link #applyRoundDeltas}); at the end of an epoch, scores the
+     * validation set and decides whether training goes on. Returns the epoch's progress, or null.
+     */
+    public TrainingProgress endRound() {
+        if (!roundComplete()) throw new IllegalStateException("the round is not complete");
+        int end = roundEnd();
+        int perEpoch = batchesPerEpoch();
+        globalStep = epochStart + end;
+        if (end < perEpoch) {
+            roundStart = end;
+            nextBatch = end + replicas.index();
+            if (delta != null) delta.begin();
+            return null;
+        }
+        double meanLoss = lossSum / Math.max(1, ownBatches(perEpoch));
+        int epochNumber = epoch + 1;
+        boolean refit = refitting();
+        double validationF1 = refit ? Double.NaN : endEpoch();
+        if (refit) endRefitEpoch();
+        long elapsed = elapsedMillis();
+        long stepsLeft = (long) (epochs - epoch) * batchesPerEpoch();
         long remaining = done ? 0 : elapsed * Math.max(0, stepsLeft) / Math.max(1, globalStep);
-        return new TrainingProgress(epochNumber, stepNumber, stepsPerEpoch, meanLoss, validationF1, epochEnded,
-                elapsed, remaining, refit);
+        return new TrainingProgress(epochNumber, perEpoch, perEpoch, meanLoss, validationF1, true, elapsed, remaining,
+                refit);
+    }
+
+    private void beginEpoch(int epochIndex) {
+        epoch = epochIndex;
+        epochStart = globalStep;
+        roundStart = 0;
+        nextBatch = replicas.index();
+        cursorBatch = 0;
+        lossSum = 0;
+        order = ExampleOrder.shuffled(fitting, hp.seed() * 1_000_003L + epochIndex + (refitting() ? 7919 : 0));
+        if (delta != null) delta.begin();
     }
 
     private double endEpoch() {
@@ -205,48 +316,49 @@ public final class TrainingRun implements AutoCloseable {
         if (f1 > bestMicroF1) {
             bestMicroF1 = f1;
             bestEpoch = epoch + 1;
-            // Immutable files under a new name: a checkpoint may still refer to the previous best.
+            // Immutable files under a new name: a checkpoint may still refer to the previous best. Replicas hold
+            // the same weights; the first one writes them.
             String name = "best-" + globalStep;
-            bestChecksums = save(name, WEIGHTS);
+            bestChecksums = replicas.index() == 0 ? save(name, 0, WEIGHTS) : null;
             best = name;
             epochsWithoutImprovement = 0;
         } else {
             epochsWithoutImprovement++;
         }
-        epoch++;
-        step = 0;
-        lossSum = 0;
-        if (epoch >= hp.epochs() || epochsWithoutImprovement >= hp.patience()) {
+        int next = epoch + 1;
+        if (next >= hp.epochs() || epochsWithoutImprovement >= hp.patience()) {
             if (hp.refit() && data.validationHeldOut()) {
-                enterRefit(tuneOnBest());
+                // Only the first replica finishes the model, so only it needs the thresholds (and the best weights).
+                enterRefit(replicas.index() == 0 ? tuneOnBest() : null);
                 WeightInitializer.initialise(graph, hp.seed());
                 epoch = 0;
-                order = epochOrder(0);
+                beginEpoch(0);
                 LOG.info("refitting on {} training and validation examples for {} epochs", fitting.size(), epochs);
             } else {
+                epoch = next;
                 done = true;
             }
         } else {
-            order = epochOrder(epoch);
+            beginEpoch(next);
         }
         return f1;
     }
 
     /** Switches to the refit phase: all labelled examples, as many epochs as the best first-phase model had. */
     private void enterRefit(TunedThresholds thresholds) {
+        refitPhase = true;
         tuned = thresholds;
         fitting = ExampleSet.concat(data.train(), data.validation());
         epochs = Math.max(1, bestEpoch);
     }
 
     private void endRefitEpoch() {
-        epoch++;
-        step = 0;
-        lossSum = 0;
-        if (epoch >= epochs) {
+        int next = epoch + 1;
+        if (next >= epochs) {
+            epoch = next;
             done = true;
         } else {
-            order = epochOrder(epoch);
+            beginEpoch(next);
         }
     }
 
@@ -254,17 +366,13 @@ public final class TrainingRun implements AutoCloseable {
         return elapsedBefore + System.currentTimeMillis() - startedAt;
     }
 
-    private ExampleOrder epochOrder(int epochIndex) {
-        return ExampleOrder.shuffled(fitting, hp.seed() * 1_000_003L + epochIndex + (refitting() ? 7919 : 0));
-    }
-
-    /** Writes the first {@code count} variables under {@code level}; returns their checksums. */
-    private long[] save(String level, int count) {
-        long[] sums = new long[count];
+    /** Writes variables {@code [from, to)} under {@code level}; returns their checksums. */
+    private long[] save(String level, int from, int to) {
+        long[] sums = new long[to - from];
         try {
-            for (int i = 0; i < count; i++) {
+            for (int i = from; i < to; i++) {
                 try (OutputStream out = store.create(level + "/" + TrainingGraph.VARIABLE_NAMES.get(i))) {
-                    sums[i] = graph.saveVariable(i, out);
+                    sums[i - from] = graph.saveVariable(i, out);
                 }
             }
         } catch (IOException e) {
@@ -274,32 +382,50 @@ public final class TrainingRun implements AutoCloseable {
         return sums;
     }
 
-    /** Reads the first {@code count} variables from {@code level}, checking them against {@code expected}. */
-    private void load(String level, int count, long[] expected) throws IOException {
-        if (expected.length != count) {
-            throw new IOException(store.describe(level) + ": " + expected.length + " tensors, expected " + count);
+    /**
+     * Reads variables {@code [from, to)} from {@code level}, checking them against {@code expected} (empty: only
+     * each file's own checksum is checked).
+     */
+    private void load(String level, int from, int to, long[] expected) throws IOException {
+        if (expected.length != 0 && expected.length != to - from) {
+            throw new IOException(store.describe(level) + ": " + expected.length + " checksums, expected " + (to - from));
         }
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < to; i++) {
             String name = level + "/" + TrainingGraph.VARIABLE_NAMES.get(i);
             InputStream in = store.open(name);
             long sum = graph.loadVariable(i, in, store.describe(name));
-            if (sum != expected[i]) {
+            if (expected.length != 0 && sum != expected[i - from]) {
                 throw new IOException(store.describe(name) + ": not the file this checkpoint wrote (checksum "
-                        + Long.toHexString(sum) + ", expected " + Long.toHexString(expected[i]) + ")");
+                        + Long.toHexString(sum) + ", expected " + Long.toHexString(expected[i - from]) + ")");
             }
         }
     }
 
     /**
      * The full state of the run, to resume from: writes every variable under {@code level} in the store, block by
-     * block, and returns the (small) checkpoint that refers to those files and to the best weights.
+     * block, and returns the (small) checkpoint that refers to those files and to the best weights. A replica of
+     * several checkpoints at round ends only.
      */
     public TrainingCheckpoint checkpoint(String level) {
-        long[] sums = save(level, TrainingGraph.VARIABLE_NAMES.size());
+        return checkpoint(level, null);
+    }
+
+    /**
+     * As {@link #checkpoint(String)}, but the weights (the same in every replica at a round's end) are the ones
+     * another replica writes under {@code sharedWeights}; this replica writes only its optimizer state.
+     */
+    public TrainingCheckpoint checkpoint(String level, String sharedWeights) {
+        if (replicas.count() > 1 && !done && nextBatch != roundStart + replicas.index()) {
+            throw new IllegalStateException("a replica checkpoints only between rounds");
+        }
+        String weights = sharedWeights == null ? level : sharedWeights;
+        long[] weightSums = sharedWeights == null ? save(level, 0, WEIGHTS) : new long[0];
+        long[] momentSums = save(level, WEIGHTS, VARIABLES);
+        int step = replicas.count() == 1 ? nextBatch : roundStart;
         boolean keepBest = !refitting() && best != null;
-        return new TrainingCheckpoint(epoch, step, globalStep, lossSum, epochsWithoutImprovement, bestMicroF1,
-                bestEpoch, elapsedMillis(), done, level, sums, keepBest ? best : null, keepBest ? bestChecksums : null,
-                tuned);
+        return new TrainingCheckpoint(epoch, step, globalStep, localSteps, lossSum, epochsWithoutImprovement,
+                bestMicroF1, bestEpoch, elapsedMillis(), done, weights, weightSums, level, momentSums,
+                keepBest ? best : null, keepBest ? bestChecksums : null, refitting(), tuned);
     }
 
     /** The store level of the best weights so far (immutable files), or null before the first epoch ends. */
@@ -320,18 +446,20 @@ public final class TrainingRun implements AutoCloseable {
     /**
      * The trained model: the refit weights with the thresholds tuned in the first phase, or, without a refit, the
      * best weights seen on validation with thresholds tuned on validation. The weights stay in the store: after a
-     * refit they are written under {@code level}; otherwise the model refers to the best weights' files.
+     * refit they are written under {@code level}; otherwise the model refers to the best weights' files. Only the
+     * first replica of several finishes a run.
      */
     public TrainedModel finish(String level) {
+        if (replicas.index() != 0) throw new IllegalStateException("only the first replica finishes a run");
         TunedThresholds result;
         String weights;
         if (refitting()) {
             result = tuned;
-            save(level, WEIGHTS);
+            save(level, 0, WEIGHTS);
             weights = level;
         } else {
             result = tuneOnBest();
-            if (best == null) save(level, WEIGHTS);
+            if (best == null) save(level, 0, WEIGHTS);
             weights = best != null ? best : level;
         }
         Map<String, Double> metrics = new LinkedHashMap<>(result.metrics());
@@ -345,7 +473,7 @@ public final class TrainingRun implements AutoCloseable {
     private TunedThresholds tuneOnBest() {
         if (best != null) {
             try {
-                load(best, WEIGHTS, bestChecksums);
+                load(best, 0, WEIGHTS, bestChecksums);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the best weights: " + e.getMessage(), e);
             }

@@ -38,7 +38,7 @@ class TrainingRunTest {
         byte[] saved;
         TensorStore store = new LocalTensorStore(tmp);
         try (TrainingRun run = TrainingRun.start(toy.trainingData(), hp, store)) {
-            for (int i = 0; i < 20; i++) run.step(); // stop mid-epoch 2 (15 steps per epoch)
+            steps(run, 20); // stop mid-epoch 2 (15 steps per epoch)
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             run.checkpoint("chk-1").writeTo(new DataOutputStream(bytes));
             saved = bytes.toByteArray();
@@ -48,7 +48,7 @@ class TrainingRunTest {
         assertThat(saved.length).as("the checkpoint refers to files; it does not hold the tensors").isLessThan(1024);
         TrainedModel resumed;
         try (TrainingRun run = TrainingRun.resume(toy.trainingData(), hp, checkpoint, store)) {
-            while (!run.isDone()) run.step();
+            while (!run.isDone()) run.advance(p -> {});
             resumed = run.finish();
         }
         assertThat(resumed.weights().w1()).containsExactly(uninterrupted.weights().w1());
@@ -90,8 +90,9 @@ class TrainingRunTest {
         try (TrainingRun run = TrainingRun.start(heldOut, hp, store)) {
             TrainingProgress p;
             do {
-                p = run.step();
-            } while (!p.refit() || p.step() < 3);
+                p = run.roundComplete() ? null : run.step();
+                if (p == null) run.endRound();
+            } while (p == null || !p.refit() || p.step() < 3);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             run.checkpoint("chk-refit").writeTo(new DataOutputStream(bytes));
             saved = bytes.toByteArray();
@@ -99,7 +100,7 @@ class TrainingRunTest {
         TrainingCheckpoint checkpoint = TrainingCheckpoint.readFrom(new DataInputStream(new ByteArrayInputStream(saved)));
         TrainedModel resumed;
         try (TrainingRun run = TrainingRun.resume(heldOut, hp, checkpoint, store)) {
-            while (!run.isDone()) run.step();
+            while (!run.isDone()) run.advance(p -> {});
             resumed = run.finish();
         }
         assertThat(resumed.weights().w1()).containsExactly(uninterrupted.weights().w1());
@@ -111,9 +112,9 @@ class TrainingRunTest {
         TensorStore store = new LocalTensorStore(tmp);
         TrainingCheckpoint checkpoint;
         try (TrainingRun run = TrainingRun.start(toy.trainingData(), hp, store)) {
-            for (int i = 0; i < 3; i++) run.step();
+            steps(run, 3);
             checkpoint = run.checkpoint("chk-a");
-            for (int i = 0; i < 3; i++) run.step();
+            steps(run, 3);
             run.checkpoint("chk-b");
         }
         // A well-formed file of another checkpoint in place of this one's: its own checksum is right, the
@@ -125,5 +126,17 @@ class TrainingRunTest {
                 .hasMessageContaining("chk-a")
                 .hasMessageContaining("b2")
                 .hasMessageContaining("not the file this checkpoint wrote");
+    }
+
+    /** Runs {@code n} mini-batches, ending rounds (and epochs) as they come. */
+    static void steps(TrainingRun run, int n) {
+        for (int done = 0; done < n; ) {
+            if (run.roundComplete()) {
+                run.endRound();
+            } else {
+                run.step();
+                done++;
+            }
+        }
     }
 }
