@@ -103,7 +103,7 @@ public final class TrainJob {
         // One directory per run: saves are named by round, which starts again at 0 in a new run.
         String state = checkpoints + "/training-state-" + java.util.UUID.randomUUID();
         try {
-            train(data, vocabularyFile, state, provenance(data), checkpoints);
+            train(data, vocabulary.size(), vocabularyFile, state, provenance(data), checkpoints);
         } finally {
             PreparedFiles.delete(state); // like Flink's own checkpoints of a job that has ended
         }
@@ -117,8 +117,8 @@ public final class TrainJob {
                 bundle.manifest().trainingMetrics(), (System.nanoTime() - started) / 1e9);
     }
 
-    private void train(PreparedData data, String vocabularyFile, String state, Map<String, String> provenance,
-            String checkpoints) throws Exception {
+    private void train(PreparedData data, int vocabularySize, String vocabularyFile, String state,
+            Map<String, String> provenance, String checkpoints) throws Exception {
         Configuration conf = new Configuration(b.configuration);
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, b.checkpointInterval);
@@ -132,6 +132,11 @@ public final class TrainJob {
         TrainingSpec spec = new TrainingSpec(data.trainDirectory(), data.validationDirectory(),
                 data.trainDocuments(), data.validationDocuments(), vocabularyFile, data.labels(), b.hyperParameters,
                 state, replicas, b.syncSteps, b.checkpointInterval.toMillis());
+        if (env instanceof org.apache.flink.streaming.api.environment.LocalStreamEnvironment) {
+            // On the embedded cluster the task manager is this process: check that the model fits it.
+            TrainingMemory.check(vocabularySize, b.hyperParameters.hidden(), data.labels().size(), replicas,
+                    TrainingMemory.availableOutsideHeap());
+        }
         LOG.info("training with {} replica{}", replicas, replicas == 1 ? "" : "s, merging every " + b.syncSteps + " batches");
 
         env.fromSource(new TrainingSource(spec, b.listener), WatermarkStrategy.noWatermarks(), "train model")
