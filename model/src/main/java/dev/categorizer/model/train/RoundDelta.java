@@ -75,9 +75,7 @@ final class RoundDelta {
 
     /** Writes this replica's delta for the round and closes {@code out}. */
     void write(OutputStream out) throws IOException {
-        Integer[] order = new Integer[count];
-        for (int i = 0; i < count; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Integer.compare(rows[a], rows[b]));
+        int[] order = touchOrder();
         int[] sorted = new int[count];
         for (int i = 0; i < count; i++) sorted[i] = rows[order[i]];
         float[] current = count == 0 ? new float[0] : graph.gatherRows(0, sorted);
@@ -153,11 +151,12 @@ final class RoundDelta {
         float[] start = new float[union.length * hidden];
         int[] untouched = Arrays.stream(union).filter(r -> (touched[r >>> 6] & (1L << r)) == 0).toArray();
         float[] untouchedValues = untouched.length == 0 ? new float[0] : graph.gatherRows(0, untouched);
-        int[] ownOffset = ownOffsets();
-        for (int i = 0, u = 0; i < union.length; i++) {
+        int[] order = touchOrder(); // this replica's rows, ascending, as offsets into base
+        for (int i = 0, u = 0, own = 0; i < union.length; i++) {
             int row = union[i];
             if ((touched[row >>> 6] & (1L << row)) != 0) {
-                System.arraycopy(base, ownOffset[Arrays.binarySearch(ownRowsSorted, row)] * hidden, start, i * hidden, hidden);
+                // union and this replica's rows are both ascending: the next own row is this one
+                System.arraycopy(base, order[own++] * hidden, start, i * hidden, hidden);
             } else {
                 System.arraycopy(untouchedValues, u++ * hidden, start, i * hidden, hidden);
             }
@@ -184,20 +183,10 @@ final class RoundDelta {
         }
     }
 
-    private int[] ownRowsSorted = new int[0];
-
-    /** Offsets into {@link #base} of the touched rows, in the order of {@link #ownRowsSorted}. */
-    private int[] ownOffsets() {
-        Integer[] order = new Integer[count];
-        for (int i = 0; i < count; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Integer.compare(rows[a], rows[b]));
-        ownRowsSorted = new int[count];
-        int[] offsets = new int[count];
-        for (int i = 0; i < count; i++) {
-            ownRowsSorted[i] = rows[order[i]];
-            offsets[i] = order[i];
-        }
-        return offsets;
+    /** Indices into the touched rows (and their base values) that put the rows in ascending order. */
+    private int[] touchOrder() {
+        return java.util.stream.IntStream.range(0, count).boxed()
+                .sorted((a, b) -> Integer.compare(rows[a], rows[b])).mapToInt(Integer::intValue).toArray();
     }
 
     private static int[] union(List<Contribution> all) {
