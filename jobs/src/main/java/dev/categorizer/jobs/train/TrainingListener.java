@@ -14,12 +14,15 @@ public interface TrainingListener extends Serializable {
     /** Does nothing. */
     TrainingListener NONE = new TrainingListener() {};
 
-    /** A run started (resumedFromStep 0) or resumed from a checkpoint taken after {@code resumedFromStep} steps. */
+    /** A replica started (resumedFromStep 0) or resumed from a save taken after {@code resumedFromStep} steps. */
     default void started(long resumedFromStep) {}
 
     /** One mini-batch ran; {@code globalStep} counts the steps since training began, across restarts. */
     default void stepped(TrainingProgress progress, long globalStep) {}
 
-    /** A Flink checkpoint holding the run after {@code globalStep} steps completed. */
+    /**
+     * A Flink checkpoint completed that resumes the run from a save taken after {@code globalStep} steps: a
+     * failure from now on restarts no earlier than that step.
+     */
     default void checkpointCompleted(long checkpointId, long globalStep) {}
 }

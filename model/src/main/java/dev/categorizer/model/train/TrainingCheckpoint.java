@@ -67,16 +67,6 @@ public final class TrainingCheckpoint implements Serializable {
         return globalStep;
     }
 
-    /** The store level that holds this checkpoint's weights (shared by the replicas of a round). */
-    public String weightsLocation() {
-        return weights;
-    }
-
-    /** The store level that holds this checkpoint's optimizer state. */
-    public String variablesLocation() {
-        return variables;
-    }
-
     /** The store level that holds the best weights this checkpoint refers to, or null. */
     public String bestLocation() {
         return best;

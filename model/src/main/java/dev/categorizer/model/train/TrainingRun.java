@@ -433,11 +433,6 @@ public final class TrainingRun implements AutoCloseable {
         return best;
     }
 
-    /** The store that holds this run's checkpoints and weights. */
-    public TensorStore store() {
-        return store;
-    }
-
     /** {@link #finish(String)} with the final weights under {@code model} in the store. */
     public TrainedModel finish() {
         return finish("model");
