@@ -4,7 +4,10 @@ import dev.categorizer.common.text.TextConfig;
 import dev.categorizer.common.vocab.Vocabulary;
 import dev.categorizer.common.vocab.Weighting;
 import dev.categorizer.model.train.TrainedModel;
+import dev.categorizer.model.train.NetworkWeights;
+import dev.categorizer.model.trust.SigningKey;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,7 +38,7 @@ final class BundleWriter {
     private BundleWriter() {}
 
     static void write(Path directory, TrainedModel model, Vocabulary vocabulary, TextConfig text,
-            Weighting weighting, Map<String, String> provenance) {
+            Weighting weighting, Map<String, String> provenance, SigningKey signingKey) {
         if (vocabulary.size() != model.weights().inputSize()) {
             throw new IllegalArgumentException("vocabulary has " + vocabulary.size()
                     + " terms but the model takes " + model.weights().inputSize() + " inputs");
@@ -47,14 +50,13 @@ final class BundleWriter {
             try (OutputStream out = Files.newOutputStream(staging.resolve(ModelBundle.VOCABULARY))) {
                 vocabulary.writeTo(out);
             }
-            ServingGraph.export(model.weights(), staging.resolve(ModelBundle.SAVED_MODEL));
+            writeWeights(model.weights(), staging.resolve(ModelBundle.WEIGHTS));
             Map<String, String> files = Checksums.of(staging);
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             Map<String, String> prov = new LinkedHashMap<>(provenance);
             String version = prov.remove(MODEL_VERSION_KEY);
             if (version == null || version.isBlank()) {
-                String weightsSum = files.getOrDefault(
-                        ModelBundle.SAVED_MODEL + "/variables/variables.data-00000-of-00001", "");
+                String weightsSum = files.getOrDefault(ModelBundle.WEIGHTS + "/w1", "");
                 version = VERSION_TIME.format(now) + "-" + weightsSum.substring(0, Math.min(8, weightsSum.length()));
             }
             prov.putIfAbsent("tensorflow_version", org.tensorflow.TensorFlow.version());
@@ -75,6 +77,11 @@ final class BundleWriter {
                     prov,
                     files);
             ManifestJson.write(manifest, staging.resolve(ModelBundle.MANIFEST));
+            if (signingKey != null) {
+                // The manifest holds every other file's SHA-256: signing its bytes signs the bundle.
+                byte[] manifestBytes = Files.readAllBytes(staging.resolve(ModelBundle.MANIFEST));
+                Files.writeString(staging.resolve(ModelBundle.SIGNATURE), signingKey.signatureLine(manifestBytes));
+            }
             replace(staging, target);
         } catch (IOException e) {
             deleteQuietly(staging);
@@ -82,6 +89,17 @@ final class BundleWriter {
         } catch (RuntimeException e) {
             deleteQuietly(staging);
             throw e;
+        }
+    }
+
+    /** Copies each weight tensor file as it is: the tensor files carry their shape and checksum. */
+    private static void writeWeights(NetworkWeights weights, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        for (String tensor : NetworkWeights.TENSORS) {
+            try (InputStream in = weights.open(tensor);
+                    OutputStream out = Files.newOutputStream(directory.resolve(tensor))) {
+                in.transferTo(out);
+            }
         }
     }
 

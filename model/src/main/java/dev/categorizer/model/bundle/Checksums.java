@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 final class Checksums {
     private Checksums() {}
 
-    /** Every regular file under {@code root} except the manifest, sorted by relative path. */
+    /** Every regular file under {@code root} except the manifest and its signature, sorted by relative path. */
     static Map<String, String> of(Path root) throws IOException {
         Map<String, String> sums = new TreeMap<>();
         List<Path> files;
@@ -26,7 +26,7 @@ final class Checksums {
         }
         for (Path file : files) {
             String relative = relative(root, file);
-            if (!relative.equals(ModelBundle.MANIFEST)) {
+            if (!relative.equals(ModelBundle.MANIFEST) && !relative.equals(ModelBundle.SIGNATURE)) {
                 sums.put(relative, sha256(file));
             }
         }

@@ -21,13 +21,13 @@ final class ManifestJson {
         MAPPER.writeValue(file.toFile(), manifest);
     }
 
-    static Manifest read(Path file) throws IOException {
-        return MAPPER.readValue(file.toFile(), Manifest.class);
+    static Manifest read(byte[] json) throws IOException {
+        return MAPPER.readValue(json, Manifest.class);
     }
 
     /** The format version alone, read before the rest so that a newer format gets a clear message. */
-    static int formatVersion(Path file) throws IOException {
-        var node = MAPPER.readTree(file.toFile());
+    static int formatVersion(byte[] json) throws IOException {
+        var node = MAPPER.readTree(json);
         var version = node == null ? null : node.get("format_version");
         if (version == null || !version.canConvertToInt()) {
             throw new IOException("no integer 'format_version'");

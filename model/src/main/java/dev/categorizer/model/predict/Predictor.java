@@ -5,6 +5,7 @@ import dev.categorizer.common.record.Prediction;
 import dev.categorizer.common.record.SparseVector;
 import dev.categorizer.common.record.Video;
 import dev.categorizer.model.bundle.ModelBundle;
+import dev.categorizer.model.trust.TrustedKeys;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,7 +22,12 @@ public interface Predictor extends AutoCloseable {
 
     /** Opens and verifies the bundle in {@code bundleDir}; fails with a message naming the damaged file. */
     static Predictor load(Path bundleDir) {
-        return TensorFlowPredictor.load(bundleDir);
+        return load(bundleDir, TrustedKeys.none());
+    }
+
+    /** As {@link #load(Path)}, accepting only a bundle signed by one of {@code trust}'s keys when it has any. */
+    static Predictor load(Path bundleDir, TrustedKeys trust) {
+        return TensorFlowPredictor.load(bundleDir, trust);
     }
 
     ModelBundle bundle();

@@ -6,76 +6,64 @@ import dev.categorizer.common.record.SparseVector;
 import dev.categorizer.common.record.Video;
 import dev.categorizer.model.bundle.InvalidBundleException;
 import dev.categorizer.model.bundle.ModelBundle;
-import dev.categorizer.model.bundle.ServingGraph;
+import dev.categorizer.model.bundle.Manifest;
+import dev.categorizer.model.trust.TrustedKeys;
+import java.io.IOException;
 import dev.categorizer.model.graph.SparseBatch;
-import dev.categorizer.model.graph.Tensors;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import org.tensorflow.Result;
-import org.tensorflow.SavedModelBundle;
-import org.tensorflow.SessionFunction;
-import org.tensorflow.proto.ConfigProto;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt64;
 
 /**
- * A {@link Predictor} on the bundle's TensorFlow SavedModel. One session serves every thread: TensorFlow sessions
- * are safe for concurrent runs, and the text pipeline and vectorizer are immutable.
+ * A {@link Predictor} on the network built in code ({@link ServingGraph}) with the bundle's weights. One session
+ * serves every thread: TensorFlow sessions are safe for concurrent runs, and the text pipeline and vectorizer are
+ * immutable.
  */
 final class TensorFlowPredictor implements Predictor {
     private static final Comparator<LabelScore> BEST_FIRST =
             Comparator.comparingDouble(LabelScore::score).reversed().thenComparing(LabelScore::label);
 
-    /**
-     * Each call runs on its caller's thread: a batch is a few small matrix products, which TensorFlow's own
-     * thread pools only slow down with hand-offs, and the callers (one per scoring task or thread) already
-     * keep the cores busy.
-     */
-    private static final ConfigProto SESSION_CONFIG = ConfigProto.newBuilder()
-            .setIntraOpParallelismThreads(1)
-            .setInterOpParallelismThreads(-1)
-            .build();
-
     private final ModelBundle bundle;
-    private final SavedModelBundle savedModel;
-    private final SessionFunction function;
+    private final ServingGraph graph;
     private final List<String> labels;
     private final float[] thresholds;
     private final int inputSize;
 
-    private TensorFlowPredictor(ModelBundle bundle, SavedModelBundle savedModel) {
+    private TensorFlowPredictor(ModelBundle bundle, ServingGraph graph) {
         this.bundle = bundle;
-        this.savedModel = savedModel;
-        this.function = savedModel.function(ServingGraph.SIGNATURE);
+        this.graph = graph;
         this.labels = bundle.manifest().labels();
         this.thresholds = new float[labels.size()];
         for (int i = 0; i < thresholds.length; i++) thresholds[i] = bundle.manifest().thresholds().get(i).floatValue();
         this.inputSize = bundle.vocabulary().size();
     }
 
-    static Predictor load(Path bundleDir) {
-        ModelBundle bundle = ModelBundle.read(bundleDir);
-        SavedModelBundle savedModel;
+    static Predictor load(Path bundleDir, TrustedKeys trust) {
+        ModelBundle bundle = ModelBundle.read(bundleDir, trust);
+        Manifest m = bundle.manifest();
+        ServingGraph graph = ServingGraph.create(m.vocabularySize(), m.hidden(), m.labels().size());
         try {
-            savedModel = SavedModelBundle.loader(bundle.savedModelDirectory().toString())
-                    .withTags(SavedModelBundle.DEFAULT_TAG)
-                    .withConfigProto(SESSION_CONFIG)
-                    .load();
-        } catch (RuntimeException e) {
-            throw new InvalidBundleException(bundle.savedModelDirectory() + ": cannot load the SavedModel: "
-                    + e.getMessage(), e);
+            if (bundle.formatVersion() == ModelBundle.SAVED_MODEL_FORMAT) {
+                graph.restoreCheckpoint(bundle.checkpointPrefix());
+            } else {
+                graph.load(bundle.weights());
+            }
+            return new TensorFlowPredictor(bundle, graph);
+        } catch (IOException | RuntimeException e) {
+            graph.close();
+            String where = bundle.formatVersion() == ModelBundle.SAVED_MODEL_FORMAT
+                    ? bundle.checkpointPrefix().toString() : bundle.directory().resolve(ModelBundle.WEIGHTS).toString();
+            throw new InvalidBundleException(where + ": cannot load the weights (" + m.vocabularySize() + " x "
+                    + m.hidden() + " x " + m.labels().size() + " expected): " + firstLine(e), e);
         }
-        try {
-            return new TensorFlowPredictor(bundle, savedModel);
-        } catch (RuntimeException e) {
-            savedModel.close();
-            throw new InvalidBundleException(bundle.savedModelDirectory() + ": no '" + ServingGraph.SIGNATURE
-                    + "' signature: " + e.getMessage(), e);
-        }
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     @Override
@@ -96,15 +84,7 @@ final class TensorFlowPredictor implements Predictor {
     @Override
     public float[][] scores(List<SparseVector> vectors) {
         if (vectors.isEmpty()) return new float[0][];
-        SparseBatch batch = SparseBatch.of(vectors, inputSize);
-        try (TInt64 indices = Tensors.longs(batch.indices(), batch.nonZeros(), 2);
-                TFloat32 values = Tensors.floats(batch.values(), batch.nonZeros());
-                TInt64 shape = Tensors.longs(new long[] {batch.rows(), inputSize}, 2);
-                Result result = function.call(Map.of(
-                        ServingGraph.INDICES, indices, ServingGraph.VALUES, values, ServingGraph.DENSE_SHAPE, shape))) {
-            TFloat32 probabilities = (TFloat32) result.get(ServingGraph.PROBABILITIES).orElseThrow();
-            return Tensors.toMatrix(probabilities);
-        }
+        return graph.run(SparseBatch.of(vectors, inputSize));
     }
 
     @Override
@@ -133,6 +113,6 @@ final class TensorFlowPredictor implements Predictor {
 
     @Override
     public void close() {
-        savedModel.close();
+        graph.close();
     }
 }

@@ -70,6 +70,11 @@ public final class NetworkWeights implements Serializable {
 
     /** The shape of one of {@link #TENSORS}. */
     public long[] shape(String tensor) {
+        return shapeOf(tensor, inputSize, hidden, outputs);
+    }
+
+    /** The shape of one of {@link #TENSORS} in a network of these sizes. */
+    public static long[] shapeOf(String tensor, int inputSize, int hidden, int outputs) {
         return switch (tensor) {
             case "w1" -> new long[] {inputSize, hidden};
             case "b1" -> new long[] {hidden};

@@ -50,7 +50,8 @@ class ModelBundleTest {
         assertThat(m.text()).isEqualTo(toy.text.toMap());
         assertThat(m.trainingMetrics()).containsKey("validation_micro_f1");
         assertThat(m.provenance()).containsEntry("train", "toy").containsKey("tensorflow_version");
-        assertThat(m.files()).containsKeys(ModelBundle.VOCABULARY, "saved_model/saved_model.pb");
+        assertThat(m.files().keySet()).containsExactlyInAnyOrder(ModelBundle.VOCABULARY, "weights/w1", "weights/b1",
+                "weights/w2", "weights/b2");
         assertThat(read.vocabulary()).isEqualTo(toy.vocabulary);
         assertThat(written.manifest()).isEqualTo(m);
     }
@@ -63,7 +64,7 @@ class ModelBundleTest {
             bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
         long weights = 4L * (toy.vocabulary.size() * 8 + 8 + 8 * 4 + 4);
-        // Adam would triple the weights; the graph and vocabulary add a little.
+        // Adam would triple the weights; the vocabulary and the tensor files' headers add a little.
         assertThat(bytes).isLessThan(weights * 2 + 200_000);
     }
 
@@ -81,10 +82,10 @@ class ModelBundleTest {
     @Test
     void refusesAMissingFileAndNamesIt() throws IOException {
         write(tmp.resolve("m"));
-        Files.delete(tmp.resolve("m/saved_model/saved_model.pb"));
+        Files.delete(tmp.resolve("m/weights/w2"));
         assertThatThrownBy(() -> ModelBundle.read(tmp.resolve("m")))
                 .isInstanceOf(InvalidBundleException.class)
-                .hasMessageContaining("saved_model.pb")
+                .hasMessageContaining("weights/w2")
                 .hasMessageContaining("missing");
     }
 
@@ -92,7 +93,7 @@ class ModelBundleTest {
     void refusesAnotherFormatVersion() throws IOException {
         write(tmp.resolve("m"));
         Path manifest = tmp.resolve("m").resolve(ModelBundle.MANIFEST);
-        Files.writeString(manifest, Files.readString(manifest).replace("\"format_version\" : 1", "\"format_version\" : 99"));
+        Files.writeString(manifest, Files.readString(manifest).replace("\"format_version\" : 2", "\"format_version\" : 99"));
         assertThatThrownBy(() -> ModelBundle.read(tmp.resolve("m")))
                 .isInstanceOf(InvalidBundleException.class)
                 .hasMessageContaining("manifest.json")
