@@ -1,5 +1,6 @@
 package dev.categorizer.jobs.cli;
 
+import dev.categorizer.model.bundle.InvalidBundleException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
             ScoreCommand.class,
             SqlCommand.class,
             BenchCommand.class,
+            KeygenCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CategorizerCli implements Runnable {
@@ -31,9 +33,25 @@ public final class CategorizerCli implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** Exit code of a command refused because of its model bundle. */
+    static final int REFUSED_BUNDLE = 3;
+
     /** Runs the command line and returns its exit code, without exiting; used by tests. */
     public static int run(String... args) {
-        return new CommandLine(new CategorizerCli()).execute(args);
+        return new CommandLine(new CategorizerCli())
+                .setExecutionExceptionHandler(CategorizerCli::handle)
+                .execute(args);
+    }
+
+    /** A refused bundle is one line naming the cause, not a stack trace; anything else as picocli shows it. */
+    private static int handle(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidBundleException) {
+                command.getErr().println("categorizer " + command.getCommandName() + ": " + t.getMessage());
+                return REFUSED_BUNDLE;
+            }
+        }
+        throw e;
     }
 
     public static void main(String[] args) {

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,6 +24,9 @@ import picocli.CommandLine.Option;
             "Example: categorizer evaluate --model models/films --test data/sample/test.jsonl"
         })
 public final class EvaluateCommand implements Callable<Integer> {
+
+    @Mixin
+    TrustOptions trust = new TrustOptions();
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model bundle directory.")
     String model;
@@ -44,7 +48,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         if (parallelism != null) env.setParallelism(parallelism);
-        EvaluationRun run = EvaluateJob.evaluate(env, ScoringOptions.builder(model).batchSize(batchSize).build(), test);
+        EvaluationRun run = EvaluateJob.evaluate(env, ScoringOptions.builder(model).batchSize(batchSize)
+                .trustedKeys(trust.keys()).build(), test);
         System.out.print(run.result().toTable());
         if (run.deadLettered() > 0) System.out.println(run.describeDeadLetters());
         System.out.println(run.toJson());

@@ -1,5 +1,7 @@
 package dev.categorizer.jobs.cli;
 
+import dev.categorizer.jobs.bundle.LocalModelDirectory;
+import dev.categorizer.model.bundle.ModelBundle;
 import dev.categorizer.jobs.kafka.KafkaSettings;
 import dev.categorizer.jobs.score.ScorePipeline;
 import dev.categorizer.jobs.score.ScoringMetrics;
@@ -76,6 +78,9 @@ public final class ScoreCommand implements Callable<Integer> {
     String batchTimeout;
 
     @Mixin
+    TrustOptions trust = new TrustOptions();
+
+    @Mixin
     InferenceThreadsOption inferenceThreads = new InferenceThreadsOption();
 
     @Option(names = "--max-text-chars", paramLabel = "N", defaultValue = "" + ScoringOptions.DEFAULT_MAX_TEXT_CHARS,
@@ -130,6 +135,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 .batchTimeoutMillis(TimeUtils.parseDuration(batchTimeout).toMillis())
                 .maxTextChars(maxTextChars)
                 .inferenceThreads(inferenceThreads.inferenceThreads)
+                .trustedKeys(trust.keys())
                 .build();
     }
 
@@ -140,9 +146,11 @@ public final class ScoreCommand implements Callable<Integer> {
         OutputSpec deadLetters = deadLetter == null
                 ? predictions.defaultDeadLetters()
                 : OutputSpec.parse(deadLetter, null, kafkaBootstrap);
+        ScoringOptions scoring = scoringOptions(source).pinned();
+        checkModel(scoring);
         ScorePipeline pipeline = ScorePipeline.builder()
                 .input(source)
-                .scoring(scoringOptions(source))
+                .scoring(scoring)
                 .predictions(predictions)
                 .deadLetters(deadLetters)
                 .kafka(kafkaSettings())
@@ -156,6 +164,16 @@ public final class ScoreCommand implements Callable<Integer> {
         JobExecutionResult result = env.execute("categorizer score " + source);
         printSummary(result);
         return 0;
+    }
+
+    /**
+     * Reads and checks the bundle before the job starts, so that a refused bundle is one line now, not a task
+     * failure later; the tasks check it again where they load it.
+     */
+    private static void checkModel(ScoringOptions scoring) {
+        try (LocalModelDirectory dir = LocalModelDirectory.of(scoring.modelPath())) {
+            ModelBundle.read(dir.path(), scoring.trustedKeys());
+        }
     }
 
     KafkaSettings kafkaSettings() throws IOException {

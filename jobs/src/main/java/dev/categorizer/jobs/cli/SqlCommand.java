@@ -1,6 +1,10 @@
 package dev.categorizer.jobs.cli;
 
+import dev.categorizer.sql.bundle.ModelAccess;
 import dev.categorizer.sql.runner.SqlRunner;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Mixin;
 import dev.categorizer.sql.runner.SqlScriptException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -32,12 +36,21 @@ public final class SqlCommand implements Callable<Integer> {
     @Option(names = "-D", paramLabel = "NAME=VALUE", description = "Value of a $${NAME} placeholder; repeatable.")
     Map<String, String> variables = new LinkedHashMap<>();
 
+    @Option(names = "--model-root", paramLabel = "DIR",
+            description = "A directory (or Flink URI) under which SQL may load model bundles; repeatable. Default: "
+                    + "categorizer.model.roots of the Flink configuration, else the current directory.")
+    List<String> modelRoots = new ArrayList<>();
+
+    @Mixin
+    TrustOptions trust = new TrustOptions();
+
     @Override
     public Integer call() {
         if (file == null && statements == null) {
             System.err.println("Give a script with --file FILE or statements with -e \"...\".");
             return 2;
         }
+        ModelAccess.install(modelAccess());
         StringBuilder script = new StringBuilder();
         if (file != null) {
             script.append(SqlRunner.readScript(file)).append("\n;\n");
@@ -51,6 +64,20 @@ public final class SqlCommand implements Callable<Integer> {
         } catch (SqlScriptException | IllegalArgumentException | java.io.UncheckedIOException e) {
             System.err.println(e.getMessage());
             return 1;
+        } finally {
+            ModelAccess.install(null);
         }
+    }
+
+    /**
+     * What the queries of this run may load: the roots of the options, else those of the Flink configuration,
+     * else the current directory (the embedded cluster runs here, for the user who started it).
+     */
+    ModelAccess modelAccess() {
+        ModelAccess configured = ModelAccess.from(TrustOptions.flinkConfiguration());
+        List<String> roots = !modelRoots.isEmpty() ? modelRoots
+                : !configured.roots().isEmpty() ? configured.roots()
+                : List.of(Path.of("").toAbsolutePath().toString());
+        return ModelAccess.of(roots, trust.keys());
     }
 }

@@ -33,7 +33,8 @@ public final class TrainCommand implements Callable<Integer> {
     String validation;
 
     @Option(names = "--model", required = true, paramLabel = "DIR",
-            description = "Directory of the model bundle to write (replaced if present); local or a Flink URI.")
+            description = "Model location, local or a Flink URI: the bundle is published there as a new version "
+                    + "(versions/<version>/) and the CURRENT pointer switches to it once it is verified.")
     String model;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Most passes over the training data.")
@@ -128,6 +129,16 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Directory for rejected records as JSON lines; default <work-dir>/dead-letters.")
     String deadLetter;
 
+    @Option(names = "--sign-key", paramLabel = "FILE",
+            description = "Ed25519 private key (PKCS#8 PEM, e.g. from `categorizer keygen` or `openssl genpkey "
+                    + "-algorithm ed25519`) that signs the bundle; scorers that trust its public key accept it.")
+    String signKey;
+
+    @Option(names = "--keep-versions", paramLabel = "N", defaultValue = "3",
+            description = "Published versions kept at the model path, the one in service among them "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int keepVersions;
+
     @Override
     public Integer call() throws Exception {
         TrainResult result;
@@ -181,6 +192,8 @@ public final class TrainCommand implements Callable<Integer> {
                 .syncSteps(syncSteps == null ? dev.categorizer.model.train.Replicas.DEFAULT_SYNC_STEPS : syncSteps)
                 .checkpointInterval(checkpointInterval)
                 .checkpointDirectory(checkpointDir)
+                .signingKeyFile(signKey)
+                .keepVersions(keepVersions)
                 .build();
     }
 

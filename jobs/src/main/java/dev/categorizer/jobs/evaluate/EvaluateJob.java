@@ -4,7 +4,7 @@ import dev.categorizer.common.metrics.EvaluationResult;
 import dev.categorizer.common.metrics.MultiLabelEvaluation;
 import dev.categorizer.jobs.io.ParsedVideo;
 import dev.categorizer.jobs.io.VideoFiles;
-import dev.categorizer.jobs.score.LocalModelDirectory;
+import dev.categorizer.jobs.bundle.LocalModelDirectory;
 import dev.categorizer.jobs.score.ScoreJob;
 import dev.categorizer.jobs.score.ScoredStreams;
 import dev.categorizer.jobs.score.ScoringOptions;
@@ -46,7 +46,7 @@ public final class EvaluateJob {
         long start = System.nanoTime();
         ModelBundle bundle;
         try (LocalModelDirectory dir = LocalModelDirectory.of(options.modelPath())) {
-            bundle = ModelBundle.read(dir.path());
+            bundle = ModelBundle.read(dir.path(), options.trustedKeys());
         }
         DataStream<EvaluationOutcome> outcomes = outcomes(VideoFiles.read(env, testPath).rebalance(), options);
 

@@ -40,7 +40,9 @@ public final class ScoreJob {
     }
 
     /**
-     * Scores {@code videos} with the micro-batching scoring operator, each result made by {@code formatter}.
+     * Scores {@code videos} with the micro-batching scoring operator, each result made by {@code formatter}. The
+     * model is pinned to the version in service when the job is built, so every task, and every restart, serves
+     * that version even when a new one is published meanwhile.
      *
      * @param uid the operator's stable id, kept across versions so a savepoint can be restored
      */
@@ -50,9 +52,10 @@ public final class ScoreJob {
             ResultFormatter<OUT> formatter,
             TypeInformation<OUT> resultType,
             String uid) {
+        ScoringOptions pinned = options.pinned();
         SingleOutputStreamOperator<OUT> results = videos
                 .transform("Score videos (batches of " + options.batchSize() + ")", resultType,
-                        new ScoringOperatorFactory<>(options, formatter))
+                        new ScoringOperatorFactory<>(pinned, formatter))
                 .uid(uid)
                 // Pinned: a BATCH job's adaptive scheduler would otherwise size it by bytes read, while scoring
                 // is CPU-bound and small inputs deserve every core too.

@@ -1,5 +1,6 @@
 package dev.categorizer.jobs.score;
 
+import dev.categorizer.jobs.bundle.LocalModelDirectory;
 import dev.categorizer.common.record.DeadLetter;
 import dev.categorizer.common.record.Video;
 import dev.categorizer.jobs.io.ParsedVideo;
@@ -65,7 +66,7 @@ public final class ScoringOperator<OUT> extends AbstractStreamOperator<OUT>
         metrics = new ScoringMetrics(getMetricGroup(), getRuntimeContext());
         buffer = new MicroBatchBuffer<>(options.batchSize(), options.batchTimeoutMillis());
         modelDirectory = LocalModelDirectory.of(options.modelPath());
-        predictor = Predictor.load(modelDirectory.path());
+        predictor = Predictor.load(modelDirectory.path(), options.trustedKeys());
         BatchScorer scorer = new BatchScorer(predictor, options.maxTextChars());
         String threadName = "categorizer-scoring-" + getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks();
         int slots = getContainingTask().getEnvironment().getTaskManagerInfo().getConfiguration()

@@ -1,5 +1,7 @@
 package dev.categorizer.jobs.score;
 
+import dev.categorizer.jobs.bundle.ModelVersions;
+import dev.categorizer.model.trust.TrustedKeys;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -19,9 +21,11 @@ import java.util.Objects;
  * @param inferenceThreads threads per task that vectorize and score batches while the task thread reads on;
  *     0 does everything on the task thread; {@link #AUTO_INFERENCE_THREADS} decides by cores per slot
  *     ({@link InferenceThreads})
+ * @param trustedKeys the keys one of which must have signed the bundle; none accepts unsigned bundles
  */
 public record ScoringOptions(
-        String modelPath, int batchSize, long batchTimeoutMillis, int maxTextChars, int inferenceThreads)
+        String modelPath, int batchSize, long batchTimeoutMillis, int maxTextChars, int inferenceThreads,
+        TrustedKeys trustedKeys)
         implements Serializable {
 
     public static final int DEFAULT_BATCH_SIZE = 256;
@@ -38,6 +42,7 @@ public record ScoringOptions(
 
     public ScoringOptions {
         Objects.requireNonNull(modelPath, "modelPath");
+        Objects.requireNonNull(trustedKeys, "trustedKeys");
         if (batchSize <= 0) throw new IllegalArgumentException("batch size must be > 0, got " + batchSize);
         if (batchTimeoutMillis < 0) {
             throw new IllegalArgumentException("batch timeout must be >= 0, got " + batchTimeoutMillis);
@@ -59,6 +64,7 @@ public record ScoringOptions(
         private long batchTimeoutMillis = DEFAULT_BATCH_TIMEOUT_MILLIS;
         private int maxTextChars = DEFAULT_MAX_TEXT_CHARS;
         private int inferenceThreads = DEFAULT_INFERENCE_THREADS;
+        private TrustedKeys trustedKeys = TrustedKeys.none();
 
         private Builder(String modelPath) {
             this.modelPath = modelPath;
@@ -85,8 +91,21 @@ public record ScoringOptions(
             return this;
         }
 
-        public ScoringOptions build() {
-            return new ScoringOptions(modelPath, batchSize, batchTimeoutMillis, maxTextChars, inferenceThreads);
+        /** The public keys one of which must have signed the bundle (default: none, unsigned bundles load). */
+        public Builder trustedKeys(TrustedKeys keys) {
+            trustedKeys = keys;
+            return this;
         }
+
+        public ScoringOptions build() {
+            return new ScoringOptions(modelPath, batchSize, batchTimeoutMillis, maxTextChars, inferenceThreads,
+                    trustedKeys);
+        }
+    }
+
+    /** These options with the model path pinned to the version in service now ({@link ModelVersions#pin}). */
+    public ScoringOptions pinned() {
+        return new ScoringOptions(ModelVersions.pin(modelPath), batchSize, batchTimeoutMillis, maxTextChars,
+                inferenceThreads, trustedKeys);
     }
 }

@@ -2,9 +2,12 @@ package dev.categorizer.jobs.train;
 
 import dev.categorizer.common.text.TextConfig;
 import dev.categorizer.common.vocab.Vocabulary;
+import dev.categorizer.jobs.bundle.ModelVersions;
 import dev.categorizer.jobs.io.FilePaths;
 import dev.categorizer.model.bundle.ModelBundle;
+import dev.categorizer.model.publish.BundlePublisher;
 import dev.categorizer.model.train.TrainedModel;
+import dev.categorizer.model.trust.SigningKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Comparator;
@@ -18,9 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the trained model that the {@link TrainingSource} emits as a model bundle: locally with
- * {@link ModelBundle#write}, then copied to the target file system when {@code model} is not a local path.
- * Writing again (after a restart) replaces the bundle, so the sink is idempotent. Run it with parallelism 1.
+ * Writes the trained model that the {@link TrainingSource} emits as a model bundle, signed when a key file is
+ * given, and publishes it at {@code model} as a new version ({@link ModelVersions}): the bundle in service stays
+ * whole until the new one is verified and the pointer switches. Writing again (after a restart) publishes the
+ * same model again as another version. Run it with parallelism 1. The signing key is read from its file where
+ * the sink runs; the key itself is never part of the job.
  */
 final class BundleSink implements Sink<byte[]> {
     private static final long serialVersionUID = 1L;
@@ -31,8 +36,14 @@ final class BundleSink implements Sink<byte[]> {
     private final TextConfig textConfig;
     private final LinkedHashMap<String, String> provenance;
 
-    BundleSink(String model, String vocabularyFile, TextConfig textConfig, Map<String, String> provenance) {
+    private final String signingKeyFile;
+    private final int keepVersions;
+
+    BundleSink(String model, String vocabularyFile, TextConfig textConfig, Map<String, String> provenance,
+            String signingKeyFile, int keepVersions) {
         this.model = model;
+        this.signingKeyFile = signingKeyFile;
+        this.keepVersions = keepVersions;
         this.vocabularyFile = vocabularyFile;
         this.textConfig = textConfig;
         this.provenance = new LinkedHashMap<>(provenance);
@@ -56,20 +67,15 @@ final class BundleSink implements Sink<byte[]> {
 
     private void writeBundle(TrainedModel trained) throws IOException {
         Vocabulary vocabulary = PreparedFiles.readVocabulary(vocabularyFile);
-        if (FilePaths.isLocal(model)) {
-            java.nio.file.Path dir = FilePaths.toLocal(model);
-            ModelBundle.write(dir, trained, vocabulary, textConfig, TrainingDataLoader.WEIGHTING, provenance);
-            LOG.info("model bundle written to {}", dir);
-            return;
-        }
-        java.nio.file.Path local = Files.createTempDirectory("categorizer-bundle-");
+        SigningKey key = signingKeyFile == null ? null : SigningKey.read(java.nio.file.Path.of(signingKeyFile));
+        java.nio.file.Path staged = ModelVersions.stagingDirectory(model);
         try {
-            ModelBundle.write(local.resolve("bundle"), trained, vocabulary, textConfig, TrainingDataLoader.WEIGHTING,
-                    provenance);
-            BundleCopy.upload(local.resolve("bundle"), model);
-            LOG.info("model bundle written to {}", model);
+            ModelBundle.write(staged, trained, vocabulary, textConfig, TrainingDataLoader.WEIGHTING, provenance, key);
+            String version = ModelVersions.publish(staged, model, BundlePublisher.keeping(keepVersions));
+            LOG.info("model {} published to {}{}", version, model, key == null ? "" : ", signed by " + key);
         } finally {
-            deleteTree(local);
+            // What is left is a bundle that was not published: a local staging directory or a remote upload's copy.
+            deleteTree(FilePaths.isLocal(model) ? staged : staged.getParent());
         }
     }
 

@@ -3,7 +3,10 @@ package dev.categorizer.jobs.train;
 import dev.categorizer.common.text.TextConfig;
 import dev.categorizer.common.vocab.Vocabulary;
 import dev.categorizer.common.vocab.VocabularySelector;
+import dev.categorizer.jobs.bundle.LocalModelDirectory;
 import dev.categorizer.jobs.io.FilePaths;
+import dev.categorizer.model.publish.BundlePublisher;
+import dev.categorizer.model.trust.SigningKey;
 import dev.categorizer.model.bundle.ModelBundle;
 import dev.categorizer.model.train.HyperParameters;
 import java.io.IOException;
@@ -141,7 +144,8 @@ public final class TrainJob {
 
         env.fromSource(new TrainingSource(spec, b.listener), WatermarkStrategy.noWatermarks(), "train model")
                 .setParallelism(replicas)
-                .sinkTo(new BundleSink(b.model, spec.vocabularyFile(), b.textConfig, provenance))
+                .sinkTo(new BundleSink(b.model, spec.vocabularyFile(), b.textConfig, provenance, b.signingKeyFile,
+                        b.keepVersions))
                 .setParallelism(1)
                 .name("model bundle: " + b.model);
         env.execute("categorizer train: " + b.train);
@@ -161,16 +165,10 @@ public final class TrainJob {
         return p;
     }
 
-    private static ModelBundle readBack(String model) throws IOException {
-        if (FilePaths.isLocal(model)) {
-            return ModelBundle.read(FilePaths.toLocal(model));
-        }
-        java.nio.file.Path local = Files.createTempDirectory("categorizer-bundle-");
-        try {
-            BundleCopy.download(model, local.resolve("bundle"));
-            return ModelBundle.read(local.resolve("bundle"));
-        } finally {
-            BundleSink.deleteTree(local);
+    /** The bundle now in service at {@code model}: the one this run published. */
+    private static ModelBundle readBack(String model) {
+        try (LocalModelDirectory dir = LocalModelDirectory.of(model)) {
+            return ModelBundle.read(dir.path());
         }
     }
 
@@ -197,6 +195,8 @@ public final class TrainJob {
         private Duration restartDelay = Duration.ofSeconds(1);
         private TrainingListener listener = TrainingListener.NONE;
         private Configuration configuration = new Configuration();
+        private String signingKeyFile;
+        private int keepVersions = BundlePublisher.DEFAULT_KEEP;
 
         private Builder() {}
 
@@ -297,6 +297,21 @@ public final class TrainJob {
         }
 
         /** Extra Flink configuration for both jobs. */
+        /**
+         * The Ed25519 private key (PKCS#8 PEM file) that signs the bundle's manifest; read where the bundle is
+         * written (the task manager of the bundle sink), so the key never travels with the job.
+         */
+        public Builder signingKeyFile(String file) {
+            this.signingKeyFile = file;
+            return this;
+        }
+
+        /** How many published versions the model location keeps, the one in service among them (default 3). */
+        public Builder keepVersions(int versions) {
+            this.keepVersions = versions;
+            return this;
+        }
+
         public Builder configuration(Configuration configuration) {
             this.configuration = Objects.requireNonNull(configuration);
             return this;
@@ -305,6 +320,10 @@ public final class TrainJob {
         public TrainJob build() {
             Objects.requireNonNull(train, "train path");
             Objects.requireNonNull(model, "model directory");
+            if (keepVersions < 1) throw new IllegalArgumentException("keep at least 1 model version, not " + keepVersions);
+            if (signingKeyFile != null && Files.isRegularFile(java.nio.file.Path.of(signingKeyFile))) {
+                SigningKey.read(java.nio.file.Path.of(signingKeyFile)); // a bad key fails now, not after training
+            }
             return new TrainJob(this);
         }
     }

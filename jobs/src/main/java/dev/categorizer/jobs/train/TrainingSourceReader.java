@@ -4,6 +4,7 @@ import dev.categorizer.jobs.train.RoundEvents.RoundComplete;
 import dev.categorizer.jobs.train.RoundEvents.RoundDone;
 import dev.categorizer.jobs.train.RoundEvents.SaveDurable;
 import dev.categorizer.model.examples.ExampleBuckets;
+import dev.categorizer.jobs.io.FlinkTensorStore;
 import dev.categorizer.model.tensor.TensorStore;
 import dev.categorizer.model.train.Replicas;
 import dev.categorizer.model.train.TrainedModel;

@@ -3,6 +3,7 @@ package dev.categorizer.jobs.train;
 import dev.categorizer.jobs.train.RoundEvents.RoundComplete;
 import dev.categorizer.jobs.train.RoundEvents.RoundDone;
 import dev.categorizer.jobs.train.RoundEvents.SaveDurable;
+import dev.categorizer.jobs.io.FlinkTensorStore;
 import dev.categorizer.model.tensor.TensorStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;

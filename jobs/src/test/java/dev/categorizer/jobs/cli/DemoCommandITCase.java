@@ -45,6 +45,7 @@ class DemoCommandITCase {
         assertThat(out).contains("labels           34:", "micro F1", "A few test films:");
         assertThat(out.lines().filter(l -> l.trim().startsWith("predicted:"))).hasSize(4);
         assertThat(out.lines().filter(l -> l.trim().startsWith("true:"))).hasSize(4);
-        assertThat(Files.exists(tmp.resolve("model").resolve("manifest.json"))).isTrue();
+        assertThat(Files.exists(tmp.resolve("model").resolve("CURRENT"))).isTrue();
+        assertThat(dev.categorizer.model.bundle.ModelBundle.read(tmp.resolve("model")).manifest().labels()).hasSize(34);
     }
 }

@@ -60,9 +60,12 @@ public final class ModelBundle {
         return read(directory, TrustedKeys.none());
     }
 
-    /** Reads and verifies the bundle in {@code directory}; with keys, only a bundle signed by one of them. */
-    public static ModelBundle read(Path directory, TrustedKeys trust) {
-        return BundleReader.read(directory, trust);
+    /**
+     * Reads and verifies the bundle that {@code location} names (the version its {@code CURRENT} pointer names,
+     * or the directory itself, see {@link ModelLocation}); with keys, only a bundle signed by one of them.
+     */
+    public static ModelBundle read(Path location, TrustedKeys trust) {
+        return BundleReader.read(ModelLocation.resolve(location), trust);
     }
 
     /** Writes a bundle into {@code directory} (created if needed, replaced if present) and returns it read back. */

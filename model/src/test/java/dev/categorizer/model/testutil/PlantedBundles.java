@@ -101,7 +101,19 @@ public final class PlantedBundles {
     /** A copy of a bundle from the test resources ({@code /bundles/format-1}) in {@code target}. */
     public static Path copyResource(String resource, Path target) {
         try {
-            Path source = Path.of(PlantedBundles.class.getResource(resource).toURI());
+            java.net.URI uri = PlantedBundles.class.getResource(resource).toURI();
+            Path source;
+            if (uri.getScheme().equals("jar")) { // from the model's test jar, in the jobs' and SQL tests
+                java.nio.file.FileSystem jar;
+                try {
+                    jar = java.nio.file.FileSystems.getFileSystem(uri);
+                } catch (java.nio.file.FileSystemNotFoundException e) {
+                    jar = java.nio.file.FileSystems.newFileSystem(uri, Map.of());
+                }
+                source = jar.provider().getPath(uri);
+            } else {
+                source = Path.of(uri);
+            }
             try (Stream<Path> walk = Files.walk(source)) {
                 for (Path p : (Iterable<Path>) walk::iterator) {
                     Path to = target.resolve(source.relativize(p).toString());

@@ -7,11 +7,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import dev.categorizer.model.bundle.ModelLocation;
+import dev.categorizer.model.tensor.TensorStore;
+import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.core.fs.FileStatus;
-import org.apache.flink.core.fs.FileSystem;
 
 /**
  * A model bundle as a directory on the local disk. A local location (a plain path or a {@code file:} URI) is used
@@ -56,7 +59,7 @@ public final class LocalBundle implements AutoCloseable {
     @Override
     public void close() {
         if (temporary) {
-            deleteRecursively(directory);
+            deleteRecursively(directory.getParent());
         }
     }
 
@@ -68,13 +71,13 @@ public final class LocalBundle implements AutoCloseable {
         }
     }
 
+    /** Copies the bundle in service at a remote location, only the files of its format (see ModelLocation). */
     private static Path copyToTemporaryDirectory(URI uri) {
         Path target = null;
         try {
             target = Files.createTempDirectory("categorizer-bundle-");
-            org.apache.flink.core.fs.Path source = new org.apache.flink.core.fs.Path(uri);
-            copy(source.getFileSystem(), source, target);
-            return target;
+            ModelLocation.download(new RemoteFiles(new org.apache.flink.core.fs.Path(uri)), target.resolve("bundle"));
+            return target.resolve("bundle");
         } catch (IOException e) {
             if (target != null) {
                 deleteRecursively(target);
@@ -83,21 +86,50 @@ public final class LocalBundle implements AutoCloseable {
         }
     }
 
-    private static void copy(FileSystem fs, org.apache.flink.core.fs.Path source, Path target) throws IOException {
-        FileStatus[] children = fs.listStatus(source);
-        if (children == null) {
-            throw new IOException("no such directory: " + source);
+    /** The files of a remote location, read-only: all that downloading a bundle needs. */
+    private static final class RemoteFiles implements TensorStore {
+        private static final long serialVersionUID = 1L;
+        private final org.apache.flink.core.fs.Path root;
+
+        RemoteFiles(org.apache.flink.core.fs.Path root) {
+            this.root = root;
         }
-        Files.createDirectories(target);
-        for (FileStatus child : children) {
-            Path local = target.resolve(child.getPath().getName());
-            if (child.isDir()) {
-                copy(fs, child.getPath(), local);
-            } else {
-                try (InputStream in = fs.open(child.getPath())) {
-                    Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+
+        private org.apache.flink.core.fs.Path path(String name) {
+            return name.isEmpty() ? root : new org.apache.flink.core.fs.Path(root, name);
+        }
+
+        @Override
+        public InputStream open(String name) throws IOException {
+            return path(name).getFileSystem().open(path(name));
+        }
+
+        @Override
+        public boolean exists(String name) throws IOException {
+            return path(name).getFileSystem().exists(path(name));
+        }
+
+        @Override
+        public List<String> list(String level) throws IOException {
+            FileStatus[] children = path(level).getFileSystem().listStatus(path(level));
+            List<String> names = new ArrayList<>();
+            if (children != null) for (FileStatus c : children) names.add(c.getPath().getName());
+            return names;
+        }
+
+        @Override
+        public OutputStream create(String name) {
+            throw new UnsupportedOperationException("read-only");
+        }
+
+        @Override
+        public void delete(String name) {
+            throw new UnsupportedOperationException("read-only");
+        }
+
+        @Override
+        public String describe(String name) {
+            return path(name).toString();
         }
     }
 

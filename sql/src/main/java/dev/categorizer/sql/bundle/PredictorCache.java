@@ -1,22 +1,42 @@
 package dev.categorizer.sql.bundle;
 
 import dev.categorizer.model.predict.Predictor;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The predictors that one function instance has opened, by bundle location: each bundle is loaded once and closed
- * with the instance. Not thread-safe; a Flink function instance is used by one thread.
+ * The predictors that one function instance has opened, by bundle location, each loaded once: at most
+ * {@link ModelAccess#cacheSize()} at a time, the least recently used closed when another is needed, all closed
+ * with the instance. A location is loaded only if the {@link ModelAccess} rules allow it. Not thread-safe; a
+ * Flink function instance is used by one thread, and a predictor it got is used before its next {@link #get}.
+ *
+ * <pre>{@code
+ * try (PredictorCache predictors = new PredictorCache(ModelAccess.current())) {
+ *     float[][] scores = predictors.get("models/films").scoreVideos(videos);
+ * }
+ * }</pre>
  */
 public final class PredictorCache implements AutoCloseable {
 
-    private final Map<String, Loaded> byLocation = new LinkedHashMap<>();
+    private final ModelAccess access;
+    private final Map<String, Loaded> byLocation = new LinkedHashMap<>(16, 0.75f, true); // access order: LRU
+
+    /** A cache under the rules in force where it runs ({@link ModelAccess#current()}). */
+    public PredictorCache() {
+        this(ModelAccess.current());
+    }
+
+    public PredictorCache(ModelAccess access) {
+        this.access = access;
+    }
 
     /** The predictor of the bundle at {@code location}, loading it on first use. */
     public Predictor get(String location) {
         Loaded loaded = byLocation.get(location);
         if (loaded == null) {
-            loaded = load(location);
+            loaded = load(access, location);
+            evictFor(1);
             byLocation.put(location, loaded);
         }
         return loaded.predictor();
@@ -27,34 +47,40 @@ public final class PredictorCache implements AutoCloseable {
         return byLocation.size();
     }
 
+    private void evictFor(int incoming) {
+        Iterator<Loaded> eldest = byLocation.values().iterator();
+        while (byLocation.size() + incoming > access.cacheSize() && eldest.hasNext()) {
+            Loaded evicted = eldest.next();
+            eldest.remove();
+            evicted.close();
+        }
+    }
+
     @Override
     public void close() {
         byLocation.values().forEach(Loaded::close);
         byLocation.clear();
     }
 
-    /** Loads the bundle at {@code location}; the message of a failure names the location and the file at fault. */
-    public static Predictor load(LocalBundle bundle, String location) {
+    /**
+     * Loads the bundle at {@code location} if {@code access} allows it; the message of a failure names the
+     * location and the cause (the rule, or the file at fault).
+     */
+    public static Loaded load(ModelAccess access, String location) {
+        String allowed = access.check(location);
+        LocalBundle bundle = LocalBundle.of(allowed);
         try {
-            return Predictor.load(bundle.directory());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(
-                    "Cannot load the model bundle '" + location + "': " + e.getMessage(), e);
-        }
-    }
-
-    private static Loaded load(String location) {
-        LocalBundle bundle = LocalBundle.of(location);
-        try {
-            return new Loaded(bundle, load(bundle, location));
+            return new Loaded(bundle, Predictor.load(bundle.directory(), access.trustedKeys()));
         } catch (RuntimeException e) {
             bundle.close();
-            throw e;
+            throw new IllegalArgumentException("Cannot load the model bundle '" + location + "': " + e.getMessage(), e);
         }
     }
 
-    private record Loaded(LocalBundle bundle, Predictor predictor) {
-        void close() {
+    /** A predictor with the local copy of its bundle; closing closes both. */
+    public record Loaded(LocalBundle bundle, Predictor predictor) implements AutoCloseable {
+        @Override
+        public void close() {
             try {
                 predictor.close();
             } finally {

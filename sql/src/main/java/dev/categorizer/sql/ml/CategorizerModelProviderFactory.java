@@ -2,6 +2,7 @@ package dev.categorizer.sql.ml;
 
 import dev.categorizer.model.bundle.ModelBundle;
 import dev.categorizer.sql.bundle.LocalBundle;
+import dev.categorizer.sql.bundle.ModelAccess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -55,10 +56,14 @@ public class CategorizerModelProviderFactory implements ModelProviderFactory {
         }
     }
 
-    /** Reads the bundle's manifest and verifies its files, without loading TensorFlow. */
+    /**
+     * Checks that the model path is one SQL may name and reads the bundle's manifest and verifies its files (and
+     * signature, when keys are trusted), without loading TensorFlow.
+     */
     private static void checkBundle(String modelPath) {
-        try (LocalBundle bundle = LocalBundle.of(modelPath)) {
-            ModelBundle.read(bundle.directory());
+        ModelAccess access = ModelAccess.current();
+        try (LocalBundle bundle = LocalBundle.of(access.check(modelPath))) {
+            ModelBundle.read(bundle.directory(), access.trustedKeys());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(
                     "the bundle at '" + modelPath + "' failed its checks: " + e.getMessage(), e);

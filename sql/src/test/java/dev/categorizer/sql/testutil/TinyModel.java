@@ -20,6 +20,8 @@ import dev.categorizer.model.train.TrainingRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import dev.categorizer.model.trust.TrustedKeys;
+import dev.categorizer.sql.bundle.ModelAccess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,6 +42,11 @@ import java.util.TreeSet;
  * }</pre>
  */
 public final class TinyModel {
+    static {
+        // The tests' bundles are in temporary directories: let SQL load from there, as a model root would.
+        ModelAccess.install(ModelAccess.of(List.of(System.getProperty("java.io.tmpdir")), TrustedKeys.none()));
+    }
+
 
     private static final int TRAIN = 320;
     private static final int VALIDATION = 80;

@@ -1,4 +1,4 @@
-package dev.categorizer.jobs.train;
+package dev.categorizer.jobs.io;
 
 import dev.categorizer.jobs.io.FilePaths;
 import dev.categorizer.model.tensor.TensorStore;
@@ -18,12 +18,12 @@ import org.apache.flink.core.fs.Path;
  * checkpointed tensors and best weights, next to Flink's own checkpoints, so that every task manager can read
  * them back after a failover.
  */
-final class FlinkTensorStore implements TensorStore {
+public final class FlinkTensorStore implements TensorStore {
     private static final long serialVersionUID = 1L;
 
     private final String root;
 
-    FlinkTensorStore(String root) {
+    public FlinkTensorStore(String root) {
         this.root = root;
     }
 
