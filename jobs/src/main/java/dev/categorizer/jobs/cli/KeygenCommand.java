@@ -31,6 +31,10 @@ public final class KeygenCommand implements Callable<Integer> {
             System.err.println("keygen: " + privateKey + " exists; not replacing a key");
             return 1;
         }
+        for (Path file : new Path[] {privateKey, publicKey}) {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+        }
         SigningKey key = SigningKey.generate(privateKey, publicKey);
         System.out.println("key " + key + ": private " + privateKey + ", public " + publicKey);
         return 0;

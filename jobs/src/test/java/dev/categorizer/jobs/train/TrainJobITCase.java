@@ -72,8 +72,8 @@ class TrainJobITCase {
 
         assertThat(second.validationDocuments()).isEqualTo(1963);
         assertThat(second.trainDocuments()).isEqualTo(8024);
-        assertThat(Files.readAllBytes(tmp.resolve("model-2").resolve(ModelBundle.VOCABULARY)))
-                .isEqualTo(Files.readAllBytes(tmp.resolve("model-1").resolve(ModelBundle.VOCABULARY)));
+        assertThat(Files.readAllBytes(ModelBundle.read(tmp.resolve("model-2")).directory().resolve(ModelBundle.VOCABULARY)))
+                .isEqualTo(Files.readAllBytes(bundle.directory().resolve(ModelBundle.VOCABULARY)));
         assertThat(second.labels()).isEqualTo(first.labels());
         assertThat(second.validationMetrics().get("validation_docs")).isEqualTo(1963.0);
     }

@@ -38,6 +38,8 @@ public final class VariableBlocks {
     private final List<Placeholder<TFloat32>> rowFeeds = new ArrayList<>();
     private final List<Op> writes = new ArrayList<>();
     private final List<Op> zeros = new ArrayList<>();
+    private final List<Placeholder<TFloat32>> wholeFeeds = new ArrayList<>();
+    private final List<Op> wholeAssigns = new ArrayList<>();
     private final List<Operand<TFloat32>> gathers = new ArrayList<>();
     private final List<Op> scatters = new ArrayList<>();
     private final Placeholder<TInt32> at; // rows by index, for gather and scatter
@@ -60,6 +62,9 @@ public final class VariableBlocks {
             rowFeeds.add(feed);
             writes.add(tf.scatterUpdate(v, rows, feed));
             zeros.add(tf.assign(v, tf.fill(tf.constant(shape), tf.constant(0f))));
+            Placeholder<TFloat32> whole = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
+            wholeFeeds.add(whole);
+            wholeAssigns.add(tf.assign(v, whole));
             gathers.add(tf.gather(v, at, tf.constant(0)));
             scatters.add(tf.scatterUpdate(v, at, feed));
         }
@@ -172,6 +177,33 @@ public final class VariableBlocks {
                 }
             }
             r.verify();
+            return r.checksum();
+        }
+    }
+
+    /**
+     * Reads a tensor file into the variable in one assignment: the values are streamed into one native tensor,
+     * their checksum verified, and only then assigned, so a damaged file never reaches the variable. Faster than
+     * {@link #load} (one TensorFlow call instead of one per block) for twice the variable's size in native memory
+     * while it runs, which suits serving; training, whose variables are the memory that matters, uses {@link #load}.
+     * Closes {@code in}. Returns the values' CRC-32C.
+     */
+    public long loadWhole(Session session, int variable, InputStream in, String source) throws IOException {
+        long[] shape = shapes.get(variable);
+        long bytes = TensorFile.size(shape) * 4;
+        byte[] buffer = new byte[(int) Math.min(TensorFile.BLOCK_BYTES, Math.max(4, bytes))];
+        try (TensorFile.Reader r = TensorFile.reader(in, source);
+                TFloat32 whole = TFloat32.tensorOf(Shape.of(shape))) {
+            r.expectShape(shape);
+            var data = whole.asRawTensor().data();
+            for (long at = 0; at < bytes; ) {
+                int n = (int) Math.min(buffer.length, bytes - at);
+                r.readFully(buffer, 0, n);
+                data.offset(at).write(buffer, 0, n);
+                at += n;
+            }
+            r.verify();
+            session.runner().feed(wholeFeeds.get(variable), whole).addTarget(wholeAssigns.get(variable)).run().close();
             return r.checksum();
         }
     }

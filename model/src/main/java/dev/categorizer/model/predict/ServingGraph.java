@@ -111,11 +111,11 @@ public final class ServingGraph implements AutoCloseable {
         return new ServingGraph(inputSize, hidden, labels, SESSION_CONFIG);
     }
 
-    /** Loads every weight tensor from its file, checking its shape and checksum. */
+    /** Loads every weight tensor from its file, checking its shape and checksum before it is assigned. */
     public void load(NetworkWeights weights) throws IOException {
         for (int i = 0; i < variables.size(); i++) {
             String name = NetworkWeights.TENSORS.get(i);
-            blocks.load(session, i, weights.open(name), weights.describe(name));
+            blocks.loadWhole(session, i, weights.open(name), weights.describe(name));
         }
     }
 
