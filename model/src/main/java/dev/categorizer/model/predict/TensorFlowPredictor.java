@@ -103,8 +103,25 @@ final class TensorFlowPredictor implements Predictor {
                 Result result = function.call(Map.of(
                         ServingGraph.INDICES, indices, ServingGraph.VALUES, values, ServingGraph.DENSE_SHAPE, shape))) {
             TFloat32 probabilities = (TFloat32) result.get(ServingGraph.PROBABILITIES).orElseThrow();
-            return Tensors.toMatrix(probabilities);
+            return finite(Tensors.toMatrix(probabilities));
         }
+    }
+
+    /**
+     * The scores, checked: NaN or infinity is no probability, and would silently decide no category. Weights
+     * that overflow (huge but finite ones make inf, and inf - inf is NaN) give it, so it fails the call.
+     */
+    private float[][] finite(float[][] scores) {
+        for (int i = 0; i < scores.length; i++) {
+            for (int j = 0; j < scores[i].length; j++) {
+                if (!Float.isFinite(scores[i][j])) {
+                    throw new ModelFailureException("model " + bundle.modelVersion() + " gave the score "
+                            + scores[i][j] + " for '" + labels.get(j) + "' to video " + (i + 1) + " of "
+                            + scores.length + " of the call: its weights overflow or are not numbers");
+                }
+            }
+        }
+        return scores;
     }
 
     @Override
