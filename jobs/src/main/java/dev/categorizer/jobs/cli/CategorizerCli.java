@@ -33,7 +33,9 @@ public final class CategorizerCli implements Runnable {
 
     /** Runs the command line and returns its exit code, without exiting; used by tests. */
     public static int run(String... args) {
-        return new CommandLine(new CategorizerCli()).execute(args);
+        return new CommandLine(new CategorizerCli())
+                .setExecutionExceptionHandler(new ModelFailureReport())
+                .execute(args);
     }
 
     public static void main(String[] args) {
