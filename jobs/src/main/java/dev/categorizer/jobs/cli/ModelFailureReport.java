@@ -9,9 +9,9 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Reports a job that failed because its model did ({@link ModelFailureException}, once Flink's restarts are used
- * up) as one line on standard error, {@code score failed: model ... failed on all 16 videos of a batch ...}, with
- * exit code 1, instead of the pages of a Flink stack trace in which that line is buried; the task managers' logs
- * have the trace. Any other error goes on to picocli's default handling.
+ * up) as one line on standard error, {@code score failed: model v1 (models/v1) failed on every video of a batch
+ * (16, each alone too): ...}, with exit code 1, instead of the pages of a Flink stack trace in which that line is
+ * buried; the task managers' logs have the trace. Any other error goes on to picocli's default handling.
  *
  * <pre>{@code
  * new CommandLine(new CategorizerCli()).setExecutionExceptionHandler(new ModelFailureReport()).execute(args);

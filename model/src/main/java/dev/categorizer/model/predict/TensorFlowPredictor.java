@@ -117,7 +117,8 @@ final class TensorFlowPredictor implements Predictor {
                 if (!Float.isFinite(scores[i][j])) {
                     throw new ModelFailureException("model " + bundle.modelVersion() + " gave the score "
                             + scores[i][j] + " for '" + labels.get(j) + "' to video " + (i + 1) + " of "
-                            + scores.length + " of the call: its weights overflow or are not numbers");
+                            + scores.length + " of the call, not a probability (weights that overflow or are NaN"
+                            + " give this)");
                 }
             }
         }
