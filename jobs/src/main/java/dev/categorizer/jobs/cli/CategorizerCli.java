@@ -43,7 +43,10 @@ public final class CategorizerCli implements Runnable {
                 .execute(args);
     }
 
-    /** A refused bundle is one line naming the cause, not a stack trace; anything else as picocli shows it. */
+    /**
+     * A refused bundle is one line naming the cause, not a stack trace, and so is a job failed by its model
+     * ({@link ModelFailureReport}); anything else as picocli shows it.
+     */
     private static int handle(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidBundleException) {
@@ -51,7 +54,7 @@ public final class CategorizerCli implements Runnable {
                 return REFUSED_BUNDLE;
             }
         }
-        throw e;
+        return new ModelFailureReport().handleExecutionException(e, command, parsed);
     }
 
     public static void main(String[] args) {

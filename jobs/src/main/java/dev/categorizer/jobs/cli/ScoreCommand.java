@@ -126,6 +126,16 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "Checkpoint interval of a Kafka-input job when the cluster sets none (default: ${DEFAULT-VALUE}).")
     String checkpointInterval;
 
+    @Option(names = "--restart-attempts", paramLabel = "N",
+            defaultValue = "" + ScorePipeline.DEFAULT_RESTART_ATTEMPTS,
+            description = "Restarts after a failure (e.g. a model that fails on whole batches) before the job fails, "
+                    + "when the cluster configures no restart strategy (default: ${DEFAULT-VALUE}).")
+    int restartAttempts;
+
+    @Option(names = "--restart-delay", paramLabel = "DURATION", defaultValue = "10s",
+            description = "Wait before each restart (default: ${DEFAULT-VALUE}).")
+    String restartDelay;
+
     /** The scoring settings; the batch size defaults by the kind of input: files for throughput, Kafka for latency. */
     ScoringOptions scoringOptions(VideoInput source) {
         int size = batchSize != null ? batchSize
@@ -155,6 +165,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 .deadLetters(deadLetters)
                 .kafka(kafkaSettings())
                 .checkpointIntervalMillis(TimeUtils.parseDuration(checkpointInterval).toMillis())
+                .restarts(restartAttempts, TimeUtils.parseDuration(restartDelay))
                 .build();
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

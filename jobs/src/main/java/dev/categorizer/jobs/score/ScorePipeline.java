@@ -4,15 +4,20 @@ import dev.categorizer.common.record.Prediction;
 import dev.categorizer.jobs.kafka.KafkaSettings;
 import dev.categorizer.jobs.sink.OutputSpec;
 import dev.categorizer.jobs.sink.PredictionSinks;
+import java.time.Duration;
 import java.util.Objects;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The whole score job as deployed: input, scoring, predictions and dead letters to their outputs. Files in make
  * a bounded BATCH job that ends when everything is scored and leaves complete files; Kafka in makes an unbounded
  * STREAMING job, checkpointed (every {@code checkpointIntervalMillis} unless the cluster configures it), which
- * with Kafka outputs and {@code EXACTLY_ONCE} gives exactly-once results.
+ * with Kafka outputs and {@code EXACTLY_ONCE} gives exactly-once results. A failure (a model that fails on
+ * whole batches, say) restarts the job a few times, from the last checkpoint for Kafka, then fails it with the
+ * error, unless the cluster configures its own restart strategy.
  *
  * <pre>{@code
  * ScorePipeline.builder()
@@ -29,6 +34,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class ScorePipeline {
 
     public static final long DEFAULT_CHECKPOINT_INTERVAL_MILLIS = 10_000;
+    public static final int DEFAULT_RESTART_ATTEMPTS = 3;
+    public static final Duration DEFAULT_RESTART_DELAY = Duration.ofSeconds(10);
 
     private final VideoInput input;
     private final ScoringOptions scoring;
@@ -36,6 +43,8 @@ public final class ScorePipeline {
     private final OutputSpec deadLetters;
     private final KafkaSettings kafka;
     private final long checkpointIntervalMillis;
+    private final int restartAttempts;
+    private final Duration restartDelay;
 
     private ScorePipeline(Builder b) {
         this.input = Objects.requireNonNull(b.input, "input");
@@ -44,6 +53,11 @@ public final class ScorePipeline {
         this.deadLetters = Objects.requireNonNull(b.deadLetters, "deadLetters");
         this.kafka = b.kafka;
         this.checkpointIntervalMillis = b.checkpointIntervalMillis;
+        this.restartAttempts = b.restartAttempts;
+        this.restartDelay = Objects.requireNonNull(b.restartDelay, "restartDelay");
+        if (restartAttempts < 0) {
+            throw new IllegalArgumentException("restart attempts must be >= 0, got " + restartAttempts);
+        }
         if (deadLetters.format() == OutputSpec.Format.PARQUET) {
             throw new IllegalArgumentException("dead letters are written as JSON lines or to Kafka, not Parquet");
         }
@@ -58,11 +72,20 @@ public final class ScorePipeline {
     }
 
     /**
-     * Sets the execution mode (and checkpointing for an unbounded input), turns on object reuse, and adds the job
-     * to {@code env}.
+     * Sets the execution mode (and checkpointing for an unbounded input), the restarts unless {@code env} has a
+     * restart strategy, turns on object reuse, and adds the job to {@code env}.
      */
     public void attach(StreamExecutionEnvironment env) {
         ScoreJob.reuseObjects(env);
+        if (env.getConfiguration().getOptional(RestartStrategyOptions.RESTART_STRATEGY).isEmpty()) {
+            // Flink's default never restarts a file job (one lost task manager fails it) and restarts a
+            // checkpointed one forever (a broken model would never fail it, and nobody would hear of it).
+            Configuration restarts = new Configuration();
+            restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+            restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, restartAttempts);
+            restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, restartDelay);
+            env.configure(restarts);
+        }
         if (input.isBounded()) {
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         } else {
@@ -85,6 +108,8 @@ public final class ScorePipeline {
         private OutputSpec deadLetters;
         private KafkaSettings kafka = KafkaSettings.builder().build();
         private long checkpointIntervalMillis = DEFAULT_CHECKPOINT_INTERVAL_MILLIS;
+        private int restartAttempts = DEFAULT_RESTART_ATTEMPTS;
+        private Duration restartDelay = DEFAULT_RESTART_DELAY;
 
         public Builder input(VideoInput v) {
             input = v;
@@ -114,6 +139,13 @@ public final class ScorePipeline {
         /** Checkpoint interval of an unbounded job when the cluster configures none. */
         public Builder checkpointIntervalMillis(long v) {
             checkpointIntervalMillis = v;
+            return this;
+        }
+
+        /** Fixed-delay restarts after a failure, when the cluster configures no restart strategy; 0: none. */
+        public Builder restarts(int attempts, Duration delay) {
+            restartAttempts = attempts;
+            restartDelay = delay;
             return this;
         }
 

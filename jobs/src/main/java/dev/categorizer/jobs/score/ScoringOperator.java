@@ -1,8 +1,8 @@
 package dev.categorizer.jobs.score;
 
-import dev.categorizer.jobs.bundle.LocalModelDirectory;
 import dev.categorizer.common.record.DeadLetter;
 import dev.categorizer.common.record.Video;
+import dev.categorizer.jobs.bundle.LocalModelDirectory;
 import dev.categorizer.jobs.io.ParsedVideo;
 import dev.categorizer.model.predict.Predictor;
 import java.time.Instant;
@@ -28,8 +28,10 @@ import org.apache.flink.util.OutputTag;
  * scored on the task's {@link InferenceQueue scoring threads} while this task thread goes on reading; results are
  * emitted on the task thread, in input order. Before a barrier and at the end every batch in flight is waited
  * for and emitted, so nothing buffered or in flight is in a snapshot and nothing can be lost by a failure: the
- * source rewinds to the checkpoint and the records are read again. Rejected input, empty or enormous text and
- * videos without a single known word go to the {@link #DEAD_LETTERS} side output.
+ * source rewinds to the checkpoint and the records are read again. Rejected input, empty or enormous text,
+ * videos without a single known word and videos the model fails on alone go to the {@link #DEAD_LETTERS} side
+ * output; a model that fails on a whole batch fails the task ({@link BatchScorer}), so that the batch is read
+ * again after the restart, not dead-lettered.
  *
  * @param <OUT> what is emitted per scored video, made by the {@link ResultFormatter}
  */
@@ -67,7 +69,7 @@ public final class ScoringOperator<OUT> extends AbstractStreamOperator<OUT>
         buffer = new MicroBatchBuffer<>(options.batchSize(), options.batchTimeoutMillis());
         modelDirectory = LocalModelDirectory.of(options.modelPath());
         predictor = Predictor.load(modelDirectory.path(), options.trustedKeys());
-        BatchScorer scorer = new BatchScorer(predictor, options.maxTextChars());
+        BatchScorer scorer = new BatchScorer(predictor, options.maxTextChars(), options.modelPath());
         String threadName = "categorizer-scoring-" + getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks();
         int slots = getContainingTask().getEnvironment().getTaskManagerInfo().getConfiguration()
                 .get(TaskManagerOptions.NUM_TASK_SLOTS);

@@ -51,6 +51,8 @@ class ScoreCommandTest {
         assertThat(parse("--model", "m", "--input", "in.jsonl", "--output", "out", "--batch-size", "32")
                 .scoringOptions(VideoInput.parse("kafka://k:9092/videos", null, null)).batchSize()).isEqualTo(32);
         assertThat(c.batchTimeout).isEqualTo("50ms");
+        assertThat(c.restartAttempts).isEqualTo(3);
+        assertThat(c.restartDelay).isEqualTo("10s");
         assertThatThrownBy(() -> ScoreCommand.guarantee("twice")).hasMessageContaining("unknown delivery guarantee");
     }
 

@@ -14,6 +14,7 @@ import dev.categorizer.jobs.bench.BenchInput;
 import dev.categorizer.jobs.cli.CategorizerCli;
 import dev.categorizer.jobs.score.ScoringOptions;
 import dev.categorizer.jobs.testutil.ModelFixture;
+import dev.categorizer.jobs.testutil.OverflowingModel;
 import dev.categorizer.model.predict.Predictor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -101,6 +102,25 @@ class EvaluateJobITCase {
         assertThat(json.get("docs").asLong()).isEqualTo(videos.size() + 1);
         assertThat(json.get("micro_f1").asDouble()).isCloseTo(direct().microF1(), within(1e-9));
         assertThat(json.get("dead_lettered").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aModelThatFailsOnEveryBatchFailsTheEvaluationInsteadOfScoringNothing() {
+        Path broken = OverflowingModel.everywhere(dir.resolve("broken-model"));
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        int code;
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            code = CategorizerCli.run("evaluate", "--model", broken.toString(), "--test", test.toString(),
+                    "--parallelism", "1");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(code).isNotZero();
+        assertThat(captured.toString(StandardCharsets.UTF_8).lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("evaluate failed: model " + OverflowingModel.EVERYWHERE_VERSION)
+                .contains("NaN"));
     }
 
     /** The evaluation computed without Flink: the predictor's decisions and top label for each video. */

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.categorizer.common.record.Video;
 import dev.categorizer.jobs.testutil.ModelFixture;
+import dev.categorizer.jobs.testutil.OverflowingModel;
+import dev.categorizer.model.predict.ModelFailureException;
 import dev.categorizer.model.predict.Predictor;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,6 +87,22 @@ class InferenceQueueTest {
             ScoredBatch oldest = queue.submit(batches.get(threads + 1));
             assertThat(oldest).isNotNull();
             assertThat(oldest.entries()).isSameAs(batches.get(0));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} scoring threads")
+    @ValueSource(ints = {0, 1, 2})
+    void aModelThatFailsOnAWholeBatchFailsTheCallerNotTheVideos(int threads, @TempDir Path tmp) {
+        try (Predictor broken = Predictor.load(OverflowingModel.everywhere(tmp.resolve("broken")));
+                InferenceQueue queue = new InferenceQueue(threads, new BatchScorer(broken, 100_000), "test-scoring",
+                        () -> {})) {
+            // With 0 threads the batch is scored inside submit; otherwise the failure waits for the caller.
+            assertThatThrownBy(() -> {
+                        queue.submit(batches(ModelFixture.sampleTest(7), 7).get(0));
+                        queue.awaitOldest();
+                    })
+                    .hasRootCauseInstanceOf(ModelFailureException.class)
+                    .rootCause().hasMessageContaining("NaN");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.categorizer.jobs.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.categorizer.common.codec.VideoJsonCodec;
 import dev.categorizer.common.record.DeadLetter;
@@ -13,11 +14,16 @@ import dev.categorizer.jobs.sink.OutputSpec;
 import dev.categorizer.jobs.testutil.ExpectedPredictions;
 import dev.categorizer.jobs.testutil.ModelFixture;
 import dev.categorizer.jobs.testutil.OutputFiles;
+import dev.categorizer.jobs.testutil.OverflowingModel;
+import dev.categorizer.model.predict.ModelFailureException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +34,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.ExceptionUtils;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.LocalOutputFile;
@@ -176,6 +183,62 @@ class ScoreJobFilesITCase {
         ExpectedPredictions.assertMatch(predictions, ExpectedPredictions.of(bundle, videos));
         assertThat(OutputFiles.parts(output)).allSatisfy(p -> assertThat(p.toString()).endsWith(".jsonl"));
         assertThat(OutputFiles.lines(dir.resolve("cli-out/predictions-dead-letters"))).isEmpty();
+    }
+
+    @Test
+    void aModelThatFailsOnEveryBatchFailsTheCommandWithItsErrorAndDeadLettersNothing() throws Exception {
+        Path input = dir.resolve("videos-for-a-broken-model.jsonl");
+        writeJsonLines(input, good.subList(0, 20)); // the bad records too: dead letters before the model
+        Path broken = OverflowingModel.everywhere(dir.resolve("broken-model"));
+        Path output = dir.resolve("broken-out/predictions");
+
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        int code;
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        try {
+            code = CategorizerCli.run("score", "--model", broken.toString(), "--input", input.toString(),
+                    "--output", output.toString(), "--parallelism", "2", "--batch-size", "8",
+                    "--restart-attempts", "1", "--restart-delay", "100ms");
+        } finally {
+            System.setErr(original);
+        }
+        String err = stderr.toString(StandardCharsets.UTF_8);
+        original.print(err);
+
+        assertThat(code).isNotZero();
+        assertThat(err.lines().filter(l -> l.startsWith("score failed: ")).toList()).singleElement()
+                .satisfies(line -> assertThat(line)
+                        .contains("model " + OverflowingModel.EVERYWHERE_VERSION + " (" + broken + ")")
+                        .contains("failed on every video of a batch")
+                        .contains("NaN"));
+        assertThat(err).doesNotContain("\tat org.apache.flink"); // one line, not a stack trace
+        assertThat(OutputFiles.lines(dir.resolve("broken-out/predictions-dead-letters"))).isEmpty();
+        assertThat(OutputFiles.lines(output)).isEmpty();
+    }
+
+    @Test
+    void aFileJobRestartsAsConfiguredThenFailsWithTheModelsError() throws Exception {
+        Path input = dir.resolve("videos-restarted.jsonl");
+        writeJsonLines(input, good.subList(0, 10));
+        Path broken = OverflowingModel.everywhere(dir.resolve("broken-model-restarted"));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        ScorePipeline.builder()
+                .input(VideoInput.parse(input.toString(), null, null))
+                .scoring(ScoringOptions.builder(broken.toString()).batchSize(4).build())
+                .predictions(OutputSpec.parse(dir.resolve("restarted/predictions").toString(), null, null))
+                .deadLetters(OutputSpec.parse(dir.resolve("restarted/dead").toString(), null, null))
+                .restarts(2, Duration.ofMillis(100))
+                .build()
+                .attach(env);
+
+        assertThatThrownBy(() -> env.execute("score files with a broken model"))
+                .satisfies(e -> assertThat(ExceptionUtils.findThrowable(e, ModelFailureException.class)).isPresent())
+                .satisfies(e -> assertThat(ExceptionUtils.findThrowableWithMessage(e, "maxNumberRestartAttempts=2"))
+                        .as("restarts used up").isPresent())
+                .rootCause().hasMessageContaining("NaN");
+        assertThat(OutputFiles.lines(dir.resolve("restarted/dead"))).isEmpty();
     }
 
     private static long counter(JobExecutionResult result, String name) {

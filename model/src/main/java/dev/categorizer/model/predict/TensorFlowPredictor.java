@@ -5,11 +5,11 @@ import dev.categorizer.common.record.Prediction;
 import dev.categorizer.common.record.SparseVector;
 import dev.categorizer.common.record.Video;
 import dev.categorizer.model.bundle.InvalidBundleException;
-import dev.categorizer.model.bundle.ModelBundle;
 import dev.categorizer.model.bundle.Manifest;
+import dev.categorizer.model.bundle.ModelBundle;
+import dev.categorizer.model.graph.SparseBatch;
 import dev.categorizer.model.trust.TrustedKeys;
 import java.io.IOException;
-import dev.categorizer.model.graph.SparseBatch;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,7 +84,25 @@ final class TensorFlowPredictor implements Predictor {
     @Override
     public float[][] scores(List<SparseVector> vectors) {
         if (vectors.isEmpty()) return new float[0][];
-        return graph.run(SparseBatch.of(vectors, inputSize));
+        return finite(graph.run(SparseBatch.of(vectors, inputSize)));
+    }
+
+    /**
+     * The scores, checked: NaN or infinity is no probability, and would silently decide no category. Weights
+     * that overflow (huge but finite ones make inf, and inf - inf is NaN) give it, so it fails the call.
+     */
+    private float[][] finite(float[][] scores) {
+        for (int i = 0; i < scores.length; i++) {
+            for (int j = 0; j < scores[i].length; j++) {
+                if (!Float.isFinite(scores[i][j])) {
+                    throw new ModelFailureException("model " + bundle.modelVersion() + " gave the score "
+                            + scores[i][j] + " for '" + labels.get(j) + "' to video " + (i + 1) + " of "
+                            + scores.length + " of the call, not a probability (weights that overflow or are NaN"
+                            + " give this)");
+                }
+            }
+        }
+        return scores;
     }
 
     @Override
