@@ -66,7 +66,8 @@ class SqlCommandITCase {
                 + " DESCRIPTOR(title, description, tags), MAP['async', 'false'])"
     })
     void aFailingModelFailsTheQueryWithItsError(String query) {
-        List<String> args = new ArrayList<>(List.of("sql", "-D", "MODEL_PATH=" + broken, "-D", "DATA_DIR=" + data));
+        List<String> args = new ArrayList<>(List.of("sql", "--model-root", broken.getParent().toString(),
+                "-D", "MODEL_PATH=" + broken, "-D", "DATA_DIR=" + data));
         if (query.startsWith("script:")) {
             args.addAll(List.of("--file",
                     ModelFixture.repoRoot().resolve("sql/scripts").resolve(query.substring(7)).toString()));
