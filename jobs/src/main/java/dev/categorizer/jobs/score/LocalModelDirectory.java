@@ -1,5 +1,6 @@
 package dev.categorizer.jobs.score;
 
+import dev.categorizer.common.config.Locations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ public final class LocalModelDirectory implements AutoCloseable {
             copy(new org.apache.flink.core.fs.Path(uri), local);
             return new LocalModelDirectory(local, true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy the model bundle from " + location, e);
+            throw new UncheckedIOException("cannot copy the model bundle from " + Locations.redact(location), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.categorizer.jobs.train;
 
+import dev.categorizer.common.config.Locations;
 import dev.categorizer.common.text.TextConfig;
 import dev.categorizer.common.vocab.Vocabulary;
 import dev.categorizer.jobs.io.FilePaths;
@@ -67,7 +68,7 @@ final class BundleSink implements Sink<byte[]> {
             ModelBundle.write(local.resolve("bundle"), trained, vocabulary, textConfig, TrainingDataLoader.WEIGHTING,
                     provenance);
             BundleCopy.upload(local.resolve("bundle"), model);
-            LOG.info("model bundle written to {}", model);
+            LOG.info("model bundle written to {}", Locations.redact(model));
         } finally {
             deleteTree(local);
         }
