@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.ResultKind;
 import org.apache.flink.table.api.TableEnvironment;
@@ -35,7 +36,8 @@ import org.apache.flink.util.CloseableIterator;
  * <p>Credentials are never echoed: the values of secret options ({@code SET 's3.secret-key' = '...'},
  * {@code WITH ('properties.sasl.jaas.config' = '...')}, see {@link SecretKeys})
  * show as {@code ******} in progress messages, in the message and causes of a {@link SqlScriptException}, and in
- * the printed results of {@code SHOW CREATE ...} and {@code DESCRIBE CATALOG}, which Flink prints as they are.
+ * the printed results of {@code SHOW CREATE ...} and {@code DESCRIBE CATALOG}, which Flink prints as they are, and
+ * in the names of the jobs, which Flink takes from the statements' text.
  *
  * <pre>{@code
  * SqlRunner.run(SqlRunner.readScript(Path.of("sql/scripts/count-by-category.sql")),
@@ -131,7 +133,7 @@ public final class SqlRunner {
         if (set.matches()) {
             return set(statement, set.group(1).replace("''", "'"), set.group(2).replace("''", "'"));
         }
-        TableResult result = environment().executeSql(statement.sql());
+        TableResult result = executeSql(statement);
         List<String> columns = result.getResolvedSchema().getColumnNames();
         if (result.getResultKind() == ResultKind.SUCCESS) {
             log.println("[OK] " + shown(statement).summary());
@@ -174,6 +176,25 @@ public final class SqlRunner {
     /** Statements whose result holds the options of a table, view, catalog or model. */
     private static boolean showsOptions(Statement statement) {
         return SHOWS_OPTIONS.matcher(statement.sql()).lookingAt();
+    }
+
+    /**
+     * Flink names a job after its statement's text, which the web UI and the logs show: a statement with a
+     * credential runs under its redacted text instead, unless the script named its jobs with 'pipeline.name'.
+     */
+    private TableResult executeSql(Statement statement) {
+        TableEnvironment env = environment();
+        String shown = secrets.scrub(statement.sql()).strip();
+        if (shown.equals(statement.sql().strip()) || env.getConfig().getOptional(PipelineOptions.NAME).isPresent()) {
+            return env.executeSql(statement.sql());
+        }
+        Configuration session = env.getConfig().getConfiguration();
+        session.set(PipelineOptions.NAME, shown);
+        try {
+            return env.executeSql(statement.sql()); // the job is submitted by now
+        } finally {
+            session.removeConfig(PipelineOptions.NAME);
+        }
     }
 
     private StatementResult set(Statement statement, String key, String value) {
