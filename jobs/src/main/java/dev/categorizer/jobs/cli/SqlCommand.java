@@ -1,10 +1,13 @@
 package dev.categorizer.jobs.cli;
 
+import dev.categorizer.common.config.SecretKeys;
+import dev.categorizer.sql.runner.SecretValues;
 import dev.categorizer.sql.runner.SqlRunner;
 import dev.categorizer.sql.runner.SqlScriptException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +22,9 @@ import picocli.CommandLine.Option;
         description = {
             "Runs Flink SQL statements (a script file and/or -e) on an embedded Flink cluster and prints query results.",
             "The CATEGORIZE / CATEGORY_SCORES functions and the 'categorizer' model provider are on the classpath.",
-            "Placeholders $${NAME} or $${NAME:-default} in the statements are replaced by -D NAME=value."
+            "Placeholders $${NAME} or $${NAME:-default} in the statements are replaced by -D NAME=value.",
+            "Credentials (SET 's3.secret-key' = ..., 'properties.sasl.jaas.config' = ...) belong in the --file script,"
+                    + " not in -e or -D, which ps shows; they are printed as ******."
         })
 public final class SqlCommand implements Callable<Integer> {
 
@@ -29,13 +34,20 @@ public final class SqlCommand implements Callable<Integer> {
     @Option(names = "-e", paramLabel = "STATEMENTS", description = "Statements to run (after --file), separated by ';'.")
     String statements;
 
-    @Option(names = "-D", paramLabel = "NAME=VALUE", description = "Value of a $${NAME} placeholder; repeatable.")
+    @Option(names = "-D", paramLabel = "NAME=VALUE",
+            description = "Value of a $${NAME} placeholder; repeatable. Not for credentials (a NAME such as S3_SECRET_KEY"
+                    + " is refused).")
     Map<String, String> variables = new LinkedHashMap<>();
 
     @Override
     public Integer call() {
         if (file == null && statements == null) {
             System.err.println("Give a script with --file FILE or statements with -e \"...\".");
+            return 2;
+        }
+        String refused = credentialOnTheCommandLine();
+        if (refused != null) {
+            System.err.println("sql: " + refused);
             return 2;
         }
         StringBuilder script = new StringBuilder();
@@ -52,5 +64,21 @@ public final class SqlCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 1;
         }
+    }
+
+    /** A credential given with -e or -D is seen by every user of the machine (ps) and kept in shell histories. */
+    private String credentialOnTheCommandLine() {
+        Set<String> keys = statements == null ? Set.of() : SecretValues.secretKeys(statements);
+        if (!keys.isEmpty()) {
+            return "-e sets the credential '" + keys.iterator().next() + "' on the command line: write that statement"
+                    + " in the --file script instead (readable by you only)";
+        }
+        for (String name : variables.keySet()) {
+            if (SecretKeys.isSecret(name)) {
+                return "-D " + name + " would put a credential on the command line: write it in the --file script"
+                        + " instead (readable by you only)";
+            }
+        }
+        return null;
     }
 }

@@ -2,6 +2,7 @@ package dev.categorizer.sql.runner;
 
 import dev.categorizer.common.config.SecretKeys;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,9 +21,10 @@ import java.util.regex.Pattern;
  * secrets.learn("CREATE TABLE t (x INT) WITH ('s3.secret-key' = 'abc123', 'path' = 's3://b/t')");
  * secrets.scrub("WITH ('s3.secret-key' = 'abc123')");  // "WITH ('s3.secret-key' = '******')"
  * secrets.scrub("bad value abc123");                   // "bad value ******"
+ * SecretValues.secretKeys("SET 's3.secret-key' = 'abc123'"); // [s3.secret-key]
  * }</pre>
  */
-final class SecretValues {
+public final class SecretValues {
 
     /** Shorter values would also hide ordinary words and numbers of the messages. */
     static final int SHORTEST = 4;
@@ -36,6 +38,21 @@ final class SecretValues {
     // Longest first, so that a credential containing another is hidden whole.
     private final Set<String> values =
             new TreeSet<>(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+
+    /** The keys of the credentials that {@code sql} gives a value, in their order (for the command line to refuse). */
+    public static Set<String> secretKeys(String sql) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Statement s : StatementSplitter.split(sql)) {
+            String statement = s.sql();
+            Matcher m = QUOTED_OPTION.matcher(statement);
+            while (m.find()) {
+                if (SecretKeys.isSecret(unquote(m.group(1)))) keys.add(unquote(m.group(1)));
+            }
+            Matcher set = UNQUOTED_SET.matcher(statement);
+            if (set.matches() && SecretKeys.isSecret(set.group(1))) keys.add(set.group(1));
+        }
+        return keys;
+    }
 
     /** Remembers the credentials of one statement. */
     void learn(String sql) {

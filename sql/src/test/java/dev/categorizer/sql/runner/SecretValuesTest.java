@@ -52,4 +52,13 @@ class SecretValuesTest {
         assertThat(copy.getStackTrace()).isEqualTo(error.getStackTrace());
         assertThat(SqlScriptException.describe(copy)).doesNotContain("hunter22");
     }
+
+    @Test
+    void namesTheSecretKeysThatStatementsGiveAValue() {
+        assertThat(SecretValues.secretKeys("SET 's3.secret-key' = 'x'; SET 'parallelism.default' = '2';"
+                + " CREATE TABLE t (x INT) WITH ('properties.sasl.jaas.config' = 'y', 'path' = 'p');"
+                + " SET fs.s3a.access.key = z"))
+                .containsExactly("s3.secret-key", "properties.sasl.jaas.config", "fs.s3a.access.key");
+        assertThat(SecretValues.secretKeys("SELECT 1; SET 'execution.runtime-mode' = 'batch'")).isEmpty();
+    }
 }
