@@ -29,7 +29,7 @@ public final class Locations {
         Matcher m = QUERY_PARAMETER.matcher(shown);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = m.start() < query ? m.group(3) : SecretKeys.redact(m.group(2), m.group(3));
+            String value = m.start() < query || !SecretKeys.isSecret(m.group(2)) ? m.group(3) : SecretKeys.REDACTED;
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + m.group(2) + "=" + value));
         }
         m.appendTail(out);

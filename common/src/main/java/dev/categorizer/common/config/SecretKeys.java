@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * {@code fs.azure.account.key.NAME}, {@code ssl.keystore.key}. Not secret: a message key at the start
  * ({@code key.serializer}, {@code key.fields}, {@code properties.key.deserializer}), words that only begin with "key"
  * ({@code ssl.keystore.type}, {@code sasl.kerberos.keytab}), and keys naming where or what a secret is rather
- * than the secret itself (last word {@code location}, {@code path}, {@code file}, {@code type} or
- * {@code enabled}: {@code ssl.keystore.location}). A whole Kafka config-provider reference such as
+ * than the secret itself (last word {@code location}, {@code path}, {@code file}, {@code url}, {@code type} or
+ * {@code enabled}: {@code ssl.keystore.location}, {@code sasl.oauthbearer.token.endpoint.url}). A whole Kafka config-provider reference such as
  * {@code ${env:KAFKA_SASL_JAAS_CONFIG}} is not a secret either and is shown as it is.
  *
  * <pre>{@code
@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * SecretKeys.isSecret("key.serializer");               // false
  * SecretKeys.redact("s3.secret-key", "abc123");         // "******"
  * SecretKeys.redact("security.protocol", "SASL_SSL");  // "SASL_SSL"
+ * SecretKeys.redact("schema.registry.url", "https://u:p@registry:8081"); // "https://******@registry:8081"
  * }</pre>
  */
 public final class SecretKeys {
@@ -35,7 +36,7 @@ public final class SecretKeys {
     private static final String[] SECRET_PARTS = {
         "password", "passwd", "secret", "token", "jaas", "credential", "auth-params", "basic-auth", "http-headers"
     };
-    private static final Set<String> NOT_THE_SECRET_ITSELF = Set.of("location", "path", "file", "type", "enabled");
+    private static final Set<String> NOT_THE_SECRET_ITSELF = Set.of("location", "path", "file", "url", "type", "enabled");
     private static final Pattern WORDS = Pattern.compile("[^a-z0-9]+");
     /** Kafka's variable syntax, resolved by the client from a config provider: ${provider:[path:]key}. */
     private static final Pattern CONFIG_REFERENCE = Pattern.compile("\\$\\{[A-Za-z0-9_.-]+:[^}]*}");
@@ -59,10 +60,13 @@ public final class SecretKeys {
         return false;
     }
 
-    /** {@code value}, or {@value #REDACTED} when {@code key} is secret (a config-provider reference is kept). */
+    /**
+     * {@code value} as it may be shown: {@value #REDACTED} when {@code key} is secret (a config-provider reference
+     * is kept), else the value with the user info of a URI hidden ({@link Locations}).
+     */
     public static String redact(String key, String value) {
-        if (value == null || !isSecret(key) || isConfigReference(value)) return value;
-        return REDACTED;
+        if (value == null || isConfigReference(value)) return value;
+        return isSecret(key) ? REDACTED : Locations.redact(value);
     }
 
     /** A copy of {@code settings}, in their order, with the secret values redacted. */

@@ -19,7 +19,9 @@ class SecretKeysTest {
         "ssl.keystore.password, true",
         "ssl.truststore.password, true",
         "ssl.keystore.key, true",
-        "sasl.oauthbearer.token.endpoint.url, true",
+        "sasl.oauthbearer.token.endpoint.url, false",
+        "sasl.oauthbearer.client.credentials.client.secret, true",
+        "sasl.oauthbearer.assertion.file, false",
         "sasl.login.callback.handler.class, false",
         "security.protocol, false",
         "sasl.mechanism, false",
@@ -68,6 +70,8 @@ class SecretKeysTest {
         assertThat(SecretKeys.redact("s3.secret-key", "abc123")).isEqualTo("******");
         assertThat(SecretKeys.redact("security.protocol", "SASL_SSL")).isEqualTo("SASL_SSL");
         assertThat(SecretKeys.redact("sasl.jaas.config", null)).isNull();
+        assertThat(SecretKeys.redact("schema.registry.url", "https://u:p@registry:8081"))
+                .isEqualTo("https://******@registry:8081");
         assertThat(SecretKeys.isSecret(null)).isFalse();
     }
 
