@@ -1,5 +1,6 @@
 package dev.categorizer.sql.bundle;
 
+import dev.categorizer.common.config.Locations;
 import dev.categorizer.model.predict.Predictor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class PredictorCache implements AutoCloseable {
             return Predictor.load(bundle.directory());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(
-                    "Cannot load the model bundle '" + location + "': " + e.getMessage(), e);
+                    "Cannot load the model bundle '" + Locations.redact(location) + "': " + e.getMessage(), e);
         }
     }
 
