@@ -1,5 +1,6 @@
 package dev.categorizer.jobs.bundle;
 
+import dev.categorizer.common.config.Locations;
 import dev.categorizer.jobs.io.FilePaths;
 import dev.categorizer.jobs.io.FlinkTensorStore;
 import dev.categorizer.model.bundle.ModelLocation;
@@ -43,7 +44,7 @@ public final class LocalModelDirectory implements AutoCloseable {
             return new LocalModelDirectory(local.resolve("bundle"), true);
         } catch (IOException e) {
             if (local != null) deleteTree(local);
-            throw new UncheckedIOException("cannot copy the model bundle from " + location + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot copy the model bundle from " + Locations.redact(location) + ": " + e.getMessage(), e);
         }
     }
 

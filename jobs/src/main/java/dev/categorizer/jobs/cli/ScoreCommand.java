@@ -1,5 +1,7 @@
 package dev.categorizer.jobs.cli;
 
+import dev.categorizer.common.config.Locations;
+import dev.categorizer.common.config.SecretKeys;
 import dev.categorizer.jobs.bundle.LocalModelDirectory;
 import dev.categorizer.model.bundle.ModelBundle;
 import dev.categorizer.jobs.kafka.KafkaSettings;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -105,11 +108,20 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
             description = "Kafka client property for every client, repeatable; e.g. security.protocol=SASL_SSL, "
-                    + "sasl.mechanism=PLAIN, sasl.jaas.config=..., ssl.truststore.location=...")
+                    + "sasl.mechanism=SCRAM-SHA-512, ssl.truststore.location=/etc/kafka/truststore.p12. Credentials "
+                    + "(sasl.jaas.config, *.password, keys with secret, token or key) are refused here, where ps and "
+                    + "the job's arguments show them: put them in --kafka-properties-file, or give a Kafka "
+                    + "config-provider reference resolved by the client, e.g. "
+                    + "sasl.jaas.config=$${env:KAFKA_SASL_JAAS_CONFIG} with config.providers=env and "
+                    + "config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider "
+                    + "(or file / FileConfigProvider: $${file:/path/to.properties:KEY}). kafka-clients 4.2 allows "
+                    + "every provider class unless the JVM system property org.apache.kafka.automatic.config.providers "
+                    + "lists the allowed ones.")
     List<String> kafkaProperties = List.of();
 
     @Option(names = "--kafka-properties-file", paramLabel = "FILE",
-            description = "A .properties file of Kafka client properties (--kafka-property wins).")
+            description = "A .properties file of Kafka client properties, credentials included (keep it readable by "
+                    + "the job's user only); --kafka-property wins. Printed with its credentials as ******.")
     Path kafkaPropertiesFile;
 
     @Option(names = "--delivery-guarantee", paramLabel = "GUARANTEE", defaultValue = "exactly-once",
@@ -151,19 +163,30 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        VideoInput source = VideoInput.parse(input, kafkaTopic, kafkaBootstrap);
-        OutputSpec predictions = OutputSpec.parse(output, outputFormat, kafkaBootstrap);
-        OutputSpec deadLetters = deadLetter == null
-                ? predictions.defaultDeadLetters()
-                : OutputSpec.parse(deadLetter, null, kafkaBootstrap);
-        ScoringOptions scoring = scoringOptions(source).pinned();
+        VideoInput source;
+        OutputSpec predictions;
+        OutputSpec deadLetters;
+        KafkaSettings kafka;
+        ScoringOptions scoring;
+        try {
+            source = VideoInput.parse(input, kafkaTopic, kafkaBootstrap);
+            predictions = OutputSpec.parse(output, outputFormat, kafkaBootstrap);
+            deadLetters = deadLetter == null
+                    ? predictions.defaultDeadLetters()
+                    : OutputSpec.parse(deadLetter, null, kafkaBootstrap);
+            kafka = kafkaSettings();
+            scoring = scoringOptions(source).pinned(); // reads the trusted keys
+        } catch (IllegalArgumentException e) { // unusable options: one line, not a stack trace
+            System.err.println("score: " + e.getMessage());
+            return 2;
+        }
         checkModel(scoring);
         ScorePipeline pipeline = ScorePipeline.builder()
                 .input(source)
                 .scoring(scoring)
                 .predictions(predictions)
                 .deadLetters(deadLetters)
-                .kafka(kafkaSettings())
+                .kafka(kafka)
                 .checkpointIntervalMillis(TimeUtils.parseDuration(checkpointInterval).toMillis())
                 .restarts(restartAttempts, TimeUtils.parseDuration(restartDelay))
                 .build();
@@ -171,7 +194,11 @@ public final class ScoreCommand implements Callable<Integer> {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         if (parallelism != null) env.setParallelism(parallelism);
         pipeline.attach(env);
-        System.out.printf("scoring %s with %s -> %s (dead letters -> %s)%n", source, model, predictions, deadLetters);
+        System.out.printf("scoring %s with %s -> %s (dead letters -> %s)%n", source, Locations.redact(model),
+                predictions, deadLetters);
+        if (usesKafka(source, predictions, deadLetters) && !kafka.properties().isEmpty()) {
+            System.out.println("kafka client properties: " + kafka.shownProperties());
+        }
         JobExecutionResult result = env.execute("categorizer score " + source);
         printSummary(result);
         return 0;
@@ -187,6 +214,10 @@ public final class ScoreCommand implements Callable<Integer> {
         }
     }
 
+    private static boolean usesKafka(VideoInput source, OutputSpec... outputs) {
+        return !source.isBounded() || Arrays.stream(outputs).anyMatch(o -> o.format() == OutputSpec.Format.KAFKA);
+    }
+
     KafkaSettings kafkaSettings() throws IOException {
         Map<String, String> props = new LinkedHashMap<>();
         if (kafkaPropertiesFile != null) {
@@ -198,6 +229,7 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         for (String kv : kafkaProperties) {
             Map.Entry<String, String> e = KafkaSettings.parseProperty(kv);
+            refuseCredential(e.getKey(), e.getValue());
             props.put(e.getKey(), e.getValue());
         }
         return KafkaSettings.builder()
@@ -207,6 +239,19 @@ public final class ScoreCommand implements Callable<Integer> {
                 .transactionalIdPrefix(transactionalIdPrefix)
                 .properties(props)
                 .build();
+    }
+
+    /**
+     * A credential on the command line is seen by every user of the machine (ps), kept in shell histories and
+     * shown with the job's arguments; a config-provider reference such as ${env:NAME} is not a credential.
+     */
+    static void refuseCredential(String key, String value) {
+        if (SecretKeys.isSecret(key) && !SecretKeys.isConfigReference(value)) {
+            throw new IllegalArgumentException("--kafka-property " + key + " is a credential, which must not be given"
+                    + " on the command line: put it in --kafka-properties-file, or pass a Kafka config-provider"
+                    + " reference such as " + key + "=${env:NAME} with config.providers=env and"
+                    + " config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+        }
     }
 
     static DeliveryGuarantee guarantee(String name) {

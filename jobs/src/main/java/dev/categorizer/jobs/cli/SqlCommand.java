@@ -1,6 +1,8 @@
 package dev.categorizer.jobs.cli;
 
 import dev.categorizer.sql.bundle.ModelAccess;
+import dev.categorizer.common.config.SecretKeys;
+import dev.categorizer.sql.runner.SecretValues;
 import dev.categorizer.sql.runner.SqlRunner;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import dev.categorizer.sql.runner.SqlScriptException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +26,9 @@ import picocli.CommandLine.Option;
         description = {
             "Runs Flink SQL statements (a script file and/or -e) on an embedded Flink cluster and prints query results.",
             "The CATEGORIZE / CATEGORY_SCORES functions and the 'categorizer' model provider are on the classpath.",
-            "Placeholders $${NAME} or $${NAME:-default} in the statements are replaced by -D NAME=value."
+            "Placeholders $${NAME} or $${NAME:-default} in the statements are replaced by -D NAME=value.",
+            "Credentials (SET 's3.secret-key' = ..., 'properties.sasl.jaas.config' = ...) belong in the --file script,"
+                    + " not in -e or -D, which ps shows; they are printed as ******."
         })
 public final class SqlCommand implements Callable<Integer> {
 
@@ -33,7 +38,9 @@ public final class SqlCommand implements Callable<Integer> {
     @Option(names = "-e", paramLabel = "STATEMENTS", description = "Statements to run (after --file), separated by ';'.")
     String statements;
 
-    @Option(names = "-D", paramLabel = "NAME=VALUE", description = "Value of a $${NAME} placeholder; repeatable.")
+    @Option(names = "-D", paramLabel = "NAME=VALUE",
+            description = "Value of a $${NAME} placeholder; repeatable. Not for credentials (a NAME such as S3_SECRET_KEY"
+                    + " is refused).")
     Map<String, String> variables = new LinkedHashMap<>();
 
     @Option(names = "--model-root", paramLabel = "DIR",
@@ -50,7 +57,11 @@ public final class SqlCommand implements Callable<Integer> {
             System.err.println("Give a script with --file FILE or statements with -e \"...\".");
             return 2;
         }
-        ModelAccess.install(modelAccess());
+        String refused = credentialOnTheCommandLine();
+        if (refused != null) {
+            System.err.println("sql: " + refused);
+            return 2;
+        }
         StringBuilder script = new StringBuilder();
         if (file != null) {
             script.append(SqlRunner.readScript(file)).append("\n;\n");
@@ -58,6 +69,7 @@ public final class SqlCommand implements Callable<Integer> {
         if (statements != null) {
             script.append(statements);
         }
+        ModelAccess.install(modelAccess());
         try {
             SqlRunner.run(script.toString(), variables, SqlRunner.Output.PRINT);
             return 0;
@@ -79,5 +91,21 @@ public final class SqlCommand implements Callable<Integer> {
                 : !configured.roots().isEmpty() ? configured.roots()
                 : List.of(Path.of("").toAbsolutePath().toString());
         return ModelAccess.of(roots, trust.keys());
+    }
+
+    /** A credential given with -e or -D is seen by every user of the machine (ps) and kept in shell histories. */
+    private String credentialOnTheCommandLine() {
+        Set<String> keys = statements == null ? Set.of() : SecretValues.secretKeys(statements);
+        if (!keys.isEmpty()) {
+            return "-e sets the credential '" + keys.iterator().next() + "' on the command line: write that statement"
+                    + " in the --file script instead (readable by you only)";
+        }
+        for (String name : variables.keySet()) {
+            if (SecretKeys.isSecret(name)) {
+                return "-D " + name + " would put a credential on the command line: write it in the --file script"
+                        + " instead (readable by you only)";
+            }
+        }
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.categorizer.jobs.evaluate;
 
+import dev.categorizer.common.config.Locations;
 import dev.categorizer.common.metrics.EvaluationResult;
 import dev.categorizer.common.metrics.MultiLabelEvaluation;
 import dev.categorizer.jobs.io.ParsedVideo;
@@ -53,7 +54,7 @@ public final class EvaluateJob {
         MultiLabelEvaluation evaluation = new MultiLabelEvaluation(bundle.manifest().labels());
         long deadLettered = 0;
         List<String> reasons = new ArrayList<>();
-        try (CloseableIterator<EvaluationOutcome> it = outcomes.executeAndCollect("evaluate " + testPath)) {
+        try (CloseableIterator<EvaluationOutcome> it = outcomes.executeAndCollect("evaluate " + Locations.redact(testPath))) {
             while (it.hasNext()) {
                 EvaluationOutcome o = it.next();
                 if (o.isRejected()) {

@@ -1,6 +1,7 @@
 package dev.categorizer.jobs.io;
 
 import dev.categorizer.common.codec.VideoJsonCodec;
+import dev.categorizer.common.config.Locations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ public final class VideoFiles {
         if (directory) {
             source.setFileEnumerator(() -> new ByFormat(false));
         }
-        return env.fromSource(source.build(), WatermarkStrategy.noWatermarks(), "videos (JSON lines): " + path);
+        return env.fromSource(source.build(), WatermarkStrategy.noWatermarks(), "videos (JSON lines): " + Locations.redact(path));
     }
 
     private DataStream<ParsedVideo> parquet(StreamExecutionEnvironment env, Path root, boolean directory) {
@@ -92,7 +93,7 @@ public final class VideoFiles {
         if (directory) {
             source.setFileEnumerator(() -> new ByFormat(true));
         }
-        return env.fromSource(source.build(), WatermarkStrategy.noWatermarks(), "videos (Parquet): " + path);
+        return env.fromSource(source.build(), WatermarkStrategy.noWatermarks(), "videos (Parquet): " + Locations.redact(path));
     }
 
     private static boolean isDirectory(Path path) {
@@ -101,9 +102,9 @@ public final class VideoFiles {
             FileStatus status = fs.getFileStatus(path);
             return status.isDir();
         } catch (java.io.FileNotFoundException e) {
-            throw new IllegalArgumentException("input not found: " + path, e);
+            throw new IllegalArgumentException("input not found: " + Locations.redact(path.toString()), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
+            throw new UncheckedIOException("cannot read " + Locations.redact(path.toString()), e);
         }
     }
 
@@ -111,7 +112,7 @@ public final class VideoFiles {
         try {
             return FilePaths.contents(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+            throw new UncheckedIOException("cannot list " + Locations.redact(dir.toString()), e);
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.categorizer.jobs.kafka;
 
+import dev.categorizer.common.config.Locations;
 import java.io.Serializable;
 
 /**
  * A Kafka topic and the brokers that serve it, written {@code kafka://host:port[,host:port...]/topic}. The
  * brokers may be left out ({@code kafka:///topic} or {@code kafka:topic}) when a default bootstrap list is given,
- * such as the {@code --kafka-bootstrap} option.
+ * such as the {@code --kafka-bootstrap} option. Credentials have no place in it ({@code kafka://user:pass@host...}
+ * is refused): they belong in the client properties, where they are never printed.
  *
  * <pre>{@code
  * KafkaEndpoint in = KafkaEndpoint.parse("kafka://broker-1:9092,broker-2:9092/videos", null);
@@ -16,7 +18,12 @@ public record KafkaEndpoint(String bootstrapServers, String topic) implements Se
 
     public static final String SCHEME = "kafka:";
 
+    static final String NO_CREDENTIALS = "a Kafka location or bootstrap list cannot carry credentials (user:password@):"
+            + " put sasl.jaas.config in --kafka-properties-file";
+
     public KafkaEndpoint {
+        // Kafka would echo the whole bootstrap entry, user info included, in its "invalid url" error.
+        if (bootstrapServers != null && bootstrapServers.contains("@")) throw new IllegalArgumentException(NO_CREDENTIALS);
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("no Kafka bootstrap servers for topic '" + topic
                     + "': write kafka://host:port/" + topic + " or give --kafka-bootstrap");
@@ -38,7 +45,8 @@ public record KafkaEndpoint(String bootstrapServers, String topic) implements Se
      * @param defaultBootstrap brokers to use when the location names none; may be null
      */
     public static KafkaEndpoint parse(String location, String defaultBootstrap) {
-        if (!isKafka(location)) throw new IllegalArgumentException("not a kafka: location: " + location);
+        if (!isKafka(location)) throw new IllegalArgumentException("not a kafka: location: " + Locations.redact(location));
+        if (location.contains("@")) throw new IllegalArgumentException(NO_CREDENTIALS);
         String rest = location.substring(SCHEME.length());
         String brokers;
         String topic;

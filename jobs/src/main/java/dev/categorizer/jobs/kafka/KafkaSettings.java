@@ -1,16 +1,19 @@
 package dev.categorizer.jobs.kafka;
 
+import dev.categorizer.common.config.SecretKeys;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 
 /**
  * How the jobs talk to Kafka, shared by the video source and the output sinks: the consumer group and starting
  * offsets of the source, the delivery guarantee and transactional id prefix of the sinks, and client properties
  * passed through to every Kafka client as they are (security settings such as {@code security.protocol},
- * {@code sasl.jaas.config} or {@code ssl.truststore.location} included).
+ * {@code sasl.jaas.config} or {@code ssl.truststore.location} included). {@link #toString()} and
+ * {@link #shownProperties()} redact the credentials among them (see {@link SecretKeys}).
  *
  * <pre>{@code
  * KafkaSettings kafka = KafkaSettings.builder()
@@ -51,10 +54,23 @@ public record KafkaSettings(
         return p;
     }
 
+    /** The client properties as they may be printed: credentials are {@value SecretKeys#REDACTED}. */
+    public Map<String, String> shownProperties() {
+        return SecretKeys.redactAll(new TreeMap<>(properties));
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaSettings[groupId=" + groupId + ", startingOffsets=" + startingOffsets + ", deliveryGuarantee="
+                + deliveryGuarantee + ", transactionalIdPrefix=" + transactionalIdPrefix + ", properties="
+                + shownProperties() + "]";
+    }
+
     /** Parses a {@code key=value} client property as given on the command line. */
     public static Map.Entry<String, String> parseProperty(String keyValue) {
         int eq = keyValue.indexOf('=');
-        if (eq <= 0) throw new IllegalArgumentException("expected key=value, got '" + keyValue + "'");
+        // Not echoed: without its '=' the text may be a credential on its own.
+        if (eq <= 0) throw new IllegalArgumentException("expected key=value, got text without a key and '='");
         return Map.entry(keyValue.substring(0, eq).trim(), keyValue.substring(eq + 1));
     }
 

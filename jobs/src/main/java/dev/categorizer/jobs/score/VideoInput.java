@@ -1,5 +1,6 @@
 package dev.categorizer.jobs.score;
 
+import dev.categorizer.common.config.Locations;
 import dev.categorizer.jobs.io.FilePaths;
 import java.io.IOException;
 import dev.categorizer.jobs.io.ParsedVideo;
@@ -68,6 +69,6 @@ public record VideoInput(String path, KafkaEndpoint kafka) implements Serializab
 
     @Override
     public String toString() {
-        return isBounded() ? path : kafka.toString();
+        return isBounded() ? Locations.redact(path) : kafka.toString();
     }
 }

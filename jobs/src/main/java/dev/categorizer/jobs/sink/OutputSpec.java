@@ -1,5 +1,6 @@
 package dev.categorizer.jobs.sink;
 
+import dev.categorizer.common.config.Locations;
 import dev.categorizer.jobs.kafka.KafkaEndpoint;
 import java.io.Serializable;
 import java.util.Locale;
@@ -70,6 +71,6 @@ public record OutputSpec(Format format, String path, KafkaEndpoint kafka) implem
 
     @Override
     public String toString() {
-        return format == Format.KAFKA ? kafka.toString() : path + " (" + format.name().toLowerCase(Locale.ROOT) + ")";
+        return format == Format.KAFKA ? kafka.toString() : Locations.redact(path) + " (" + format.name().toLowerCase(Locale.ROOT) + ")";
     }
 }

@@ -1,5 +1,6 @@
 package dev.categorizer.jobs.train;
 
+import dev.categorizer.common.config.Locations;
 import dev.categorizer.common.text.TextConfig;
 import dev.categorizer.common.vocab.Vocabulary;
 import dev.categorizer.jobs.bundle.ModelVersions;
@@ -72,7 +73,7 @@ final class BundleSink implements Sink<byte[]> {
         try {
             ModelBundle.write(staged, trained, vocabulary, textConfig, TrainingDataLoader.WEIGHTING, provenance, key);
             String version = ModelVersions.publish(staged, model, BundlePublisher.keeping(keepVersions));
-            LOG.info("model {} published to {}{}", version, model, key == null ? "" : ", signed by " + key);
+            LOG.info("model {} published to {}{}", version, Locations.redact(model), key == null ? "" : ", signed by " + key);
         } finally {
             // What is left is a bundle that was not published: a local staging directory or a remote upload's copy.
             deleteTree(FilePaths.isLocal(model) ? staged : staged.getParent());

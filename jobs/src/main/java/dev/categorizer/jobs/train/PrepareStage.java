@@ -1,6 +1,7 @@
 package dev.categorizer.jobs.train;
 
 import dev.categorizer.common.codec.Json;
+import dev.categorizer.common.config.Locations;
 import dev.categorizer.common.text.TextConfig;
 import dev.categorizer.common.vocab.TermCount;
 import dev.categorizer.jobs.io.JsonLinesFileSink;
@@ -63,7 +64,7 @@ final class PrepareStage {
             deadLetters = deadLetters.union(validationDocs.getSideOutput(PrepareFunction.DEAD_LETTERS));
         }
         deadLetters.sinkTo(JsonLinesFileSink.forDirectory(deadLetterDirectory, "dead-letters"))
-                .name("dead letters: " + deadLetterDirectory);
+                .name("dead letters: " + Locations.redact(deadLetterDirectory));
         DataStream<Tuple2<String, Long>> counts = countKeys
                 .keyBy(key -> key, Types.STRING)
                 .process(new DocumentFrequencyCounter())
@@ -77,8 +78,8 @@ final class PrepareStage {
                 .returns(Types.STRING)
                 .name("counts to JSON")
                 .sinkTo(JsonLinesFileSink.forDirectory(countsDirectory, "counts"))
-                .name("counts: " + countsDirectory);
-        env.execute("categorizer train: prepare " + train);
+                .name("counts: " + Locations.redact(countsDirectory));
+        env.execute("categorizer train: prepare " + Locations.redact(train));
         return collect(PreparedFiles.readLines(countsDirectory), trainDirectory, validationDirectory);
     }
 
@@ -96,7 +97,7 @@ final class PrepareStage {
                 .process(new PrepareFunction(textConfig, training))
                 .name(training ? "prepare training documents" : "prepare validation documents");
         documents.sinkTo(JsonLinesFileSink.forDirectory(outputDirectory, "documents"))
-                .name("prepared documents: " + outputDirectory);
+                .name("prepared documents: " + Locations.redact(outputDirectory));
         return documents;
     }
 

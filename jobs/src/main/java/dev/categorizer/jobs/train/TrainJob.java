@@ -1,5 +1,6 @@
 package dev.categorizer.jobs.train;
 
+import dev.categorizer.common.config.Locations;
 import dev.categorizer.common.text.TextConfig;
 import dev.categorizer.common.vocab.Vocabulary;
 import dev.categorizer.common.vocab.VocabularySelector;
@@ -86,12 +87,14 @@ public final class TrainJob {
             PreparedFiles.delete(deadLetters);
         }
 
-        LOG.info("preparing {}{}", b.train, b.validation == null ? "" : " and " + b.validation);
+        LOG.info("preparing {}{}", Locations.redact(b.train),
+                b.validation == null ? "" : " and " + Locations.redact(b.validation));
         PreparedData data = new PrepareStage(b.train, b.validation, b.textConfig, prepared, deadLetters,
                 b.parallelism, b.configuration).run();
         if (data.trainDocuments() == 0) {
-            throw new IllegalArgumentException("no valid labelled training documents in " + b.train
-                    + (data.deadLetters() > 0 ? " (" + data.deadLetters() + " dead letters in " + deadLetters + ")" : ""));
+            throw new IllegalArgumentException("no valid labelled training documents in " + Locations.redact(b.train)
+                    + (data.deadLetters() > 0 ? " (" + data.deadLetters() + " dead letters in "
+                            + Locations.redact(deadLetters) + ")" : ""));
         }
         Vocabulary vocabulary = b.vocabularySelector.select(data.termCounts(), data.trainDocuments());
         if (vocabulary.size() == 0) {
@@ -147,15 +150,15 @@ public final class TrainJob {
                 .sinkTo(new BundleSink(b.model, spec.vocabularyFile(), b.textConfig, provenance, b.signingKeyFile,
                         b.keepVersions))
                 .setParallelism(1)
-                .name("model bundle: " + b.model);
-        env.execute("categorizer train: " + b.train);
+                .name("model bundle: " + Locations.redact(b.model));
+        env.execute("categorizer train: " + Locations.redact(b.train));
     }
 
     private Map<String, String> provenance(PreparedData data) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("train", b.train);
+        p.put("train", Locations.redact(b.train)); // the manifest travels with the model
         if (b.validation != null) {
-            p.put("validation", b.validation);
+            p.put("validation", Locations.redact(b.validation));
         }
         p.put("train_documents", Long.toString(data.trainDocuments()));
         p.put("validation_documents", Long.toString(data.validationDocuments()));

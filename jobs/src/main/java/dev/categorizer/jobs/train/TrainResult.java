@@ -1,5 +1,6 @@
 package dev.categorizer.jobs.train;
 
+import dev.categorizer.common.config.Locations;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,13 +32,14 @@ public record TrainResult(
     /** A few lines for people, as the train command prints at the end. */
     public String summary() {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "model bundle     %s (version %s)%n", model, modelVersion));
+        s.append(String.format(Locale.ROOT, "model bundle     %s (version %s)%n", Locations.redact(model),
+                modelVersion));
         s.append(String.format(Locale.ROOT, "labels           %d: %s%n", labels.size(), String.join(", ", labels)));
         s.append(String.format(Locale.ROOT, "vocabulary       %d terms%n", vocabularySize));
         s.append(String.format(Locale.ROOT, "documents        %d training%s%n", trainDocuments,
                 validationDocuments > 0 ? ", " + validationDocuments + " validation" : ""));
         s.append(String.format(Locale.ROOT, "dead letters     %d%s%n", deadLetters,
-                deadLetters > 0 ? " (in " + deadLetterDirectory + ")" : ""));
+                deadLetters > 0 ? " (in " + Locations.redact(deadLetterDirectory) + ")" : ""));
         new TreeMap<>(validationMetrics).forEach((name, value) -> s.append(String.format(Locale.ROOT, "%-16s %s%n",
                 name.replace('_', ' '), value == Math.rint(value) ? Long.toString(value.longValue())
                         : String.format(Locale.ROOT, "%.4f", value))));

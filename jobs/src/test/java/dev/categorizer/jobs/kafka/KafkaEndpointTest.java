@@ -37,4 +37,14 @@ class KafkaEndpointTest {
         assertThatThrownBy(() -> KafkaEndpoint.parse("kafka://b:9092/", null)).hasMessageContaining("no Kafka topic");
         assertThatThrownBy(() -> KafkaEndpoint.parse("kafka://b:9092/a b", null)).hasMessageContaining("invalid");
     }
+
+    @Test
+    void refusesCredentialsWithoutEchoingThem() {
+        assertThatThrownBy(() -> KafkaEndpoint.parse("kafka://scorer:hunter2@b:9092/videos", null))
+                .hasMessageContaining("--kafka-properties-file").hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> KafkaEndpoint.parse("kafka:scorer:hunter2@videos", "b:9092"))
+                .hasMessageContaining("cannot carry credentials").hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> new KafkaEndpoint("scorer:hunter2@b:9092", "videos"))
+                .hasMessageContaining("cannot carry credentials").hasMessageNotContaining("hunter2");
+    }
 }

@@ -37,4 +37,16 @@ class KafkaSettingsTest {
         assertThatThrownBy(() -> KafkaSettings.builder().startingOffsets("beginning").build())
                 .hasMessageContaining("unknown starting offsets");
     }
+
+    @Test
+    void showsItsCredentialsRedacted() {
+        KafkaSettings s = KafkaSettings.builder().property("security.protocol", "SASL_SSL")
+                .property("sasl.jaas.config", "ScramLoginModule required password=\"hunter2\";").build();
+
+        assertThat(s.toString()).contains("security.protocol=SASL_SSL", "sasl.jaas.config=******")
+                .doesNotContain("hunter2");
+        assertThat(s.shownProperties()).containsEntry("sasl.jaas.config", "******");
+        assertThat(s.clientProperties()).containsEntry("sasl.jaas.config", "ScramLoginModule required password=\"hunter2\";");
+        assertThatThrownBy(() -> KafkaSettings.parseProperty("hunter2")).hasMessageNotContaining("hunter2");
+    }
 }

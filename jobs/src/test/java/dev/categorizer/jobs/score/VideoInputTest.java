@@ -27,4 +27,11 @@ class VideoInputTest {
         assertThatThrownBy(() -> VideoInput.parse("in.jsonl", "videos", "b:9092")).hasMessageContaining("not both");
         assertThatThrownBy(() -> VideoInput.parse(null, "videos", null)).hasMessageContaining("--kafka-bootstrap");
     }
+
+    @Test
+    void showsNoUserInfo() {
+        VideoInput files = VideoInput.parse("s3://AKIA:hunter2@bucket/videos/", null, null);
+        assertThat(files).hasToString("s3://******@bucket/videos/");
+        assertThat(files.path()).isEqualTo("s3://AKIA:hunter2@bucket/videos/");
+    }
 }

@@ -35,4 +35,10 @@ class OutputSpecTest {
         assertThat(OutputSpec.parse("kafka://b:9092/predictions", null, null).defaultDeadLetters().kafka())
                 .isEqualTo(new KafkaEndpoint("b:9092", "predictions-dead-letters"));
     }
+
+    @Test
+    void showsNoUserInfo() {
+        assertThat(OutputSpec.parse("s3://AKIA:hunter2@bucket/out", null, null))
+                .hasToString("s3://******@bucket/out (json_lines)");
+    }
 }

@@ -14,20 +14,52 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.test.JaasUtils;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
-/** A one-broker KRaft Kafka cluster in this JVM, with helpers to make topics, produce and read committed data. */
+/**
+ * A one-broker KRaft Kafka cluster in this JVM, with helpers to make topics, produce and read committed data. The
+ * broker takes plain connections, or with {@link #withSaslPlain()} only clients that log in with SASL PLAIN (the
+ * test kit's user {@value JaasUtils#KAFKA_PLAIN_ADMIN}; the helpers log in as it).
+ *
+ * <pre>{@code
+ * try (KafkaTestCluster kafka = KafkaTestCluster.withSaslPlain()) {
+ *     kafka.createTopic("videos", 1);
+ *     Properties client = kafka.clientProperties(); // bootstrap.servers, security.protocol, sasl.jaas.config
+ * }
+ * }</pre>
+ */
 public final class KafkaTestCluster implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
+    private final SecurityProtocol protocol;
 
     public KafkaTestCluster() throws Exception {
+        this(SecurityProtocol.PLAINTEXT);
+    }
+
+    /** A broker that authenticates its clients with SASL PLAIN. */
+    public static KafkaTestCluster withSaslPlain() throws Exception {
+        return new KafkaTestCluster(SecurityProtocol.SASL_PLAINTEXT);
+    }
+
+    /** The {@code sasl.jaas.config} that logs in to a {@link #withSaslPlain()} broker. */
+    public static String saslJaasConfig() {
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                + JaasUtils.KAFKA_PLAIN_ADMIN + "\" password=\"" + JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD + "\";";
+    }
+
+    private KafkaTestCluster(SecurityProtocol protocol) throws Exception {
+        this.protocol = protocol;
         cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true)
                         .setNumBrokerNodes(1)
                         .setNumControllerNodes(1)
+                        .setBrokerSecurityProtocol(protocol)
+                        .setControllerSecurityProtocol(protocol)
                         .build())
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
@@ -45,16 +77,27 @@ public final class KafkaTestCluster implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
+    /** What a client needs to connect: the bootstrap servers and, with SASL, the login. */
+    public Properties clientProperties() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrapServers());
+        if (protocol == SecurityProtocol.SASL_PLAINTEXT) {
+            p.put("security.protocol", protocol.name);
+            p.put("sasl.mechanism", "PLAIN");
+            p.put("sasl.jaas.config", saslJaasConfig());
+        }
+        return p;
+    }
+
     public void createTopic(String name, int partitions) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+        try (Admin admin = Admin.create(clientProperties())) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
         }
     }
 
     /** Sends each (key, value) pair; a null value is a tombstone. */
     public void produce(String topic, List<Map.Entry<String, byte[]>> records) throws Exception {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrapServers());
+        Properties p = clientProperties();
         p.put("acks", "all");
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -70,8 +113,7 @@ public final class KafkaTestCluster implements AutoCloseable {
      * reads on for {@code settle} more, to catch late duplicates) or {@code timeout} passes.
      */
     public List<String> readCommitted(String topic, Predicate<List<String>> done, Duration timeout, Duration settle) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrapServers());
+        Properties p = clientProperties();
         p.put("isolation.level", "read_committed");
         p.put("auto.offset.reset", "earliest");
         List<String> values = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.categorizer.sql.bundle;
 
+import dev.categorizer.common.config.Locations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -82,7 +83,8 @@ public final class LocalBundle implements AutoCloseable {
             if (target != null) {
                 deleteRecursively(target);
             }
-            throw new UncheckedIOException("Cannot copy the model bundle " + uri + " to the local disk: " + e, e);
+            throw new UncheckedIOException("Cannot copy the model bundle " + Locations.redact(String.valueOf(uri))
+                    + " to the local disk: " + e, e);
         }
     }
 

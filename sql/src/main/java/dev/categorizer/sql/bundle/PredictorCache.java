@@ -1,5 +1,6 @@
 package dev.categorizer.sql.bundle;
 
+import dev.categorizer.common.config.Locations;
 import dev.categorizer.model.predict.Predictor;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -73,7 +74,8 @@ public final class PredictorCache implements AutoCloseable {
             return new Loaded(bundle, Predictor.load(bundle.directory(), access.trustedKeys()));
         } catch (RuntimeException e) {
             bundle.close();
-            throw new IllegalArgumentException("Cannot load the model bundle '" + location + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("Cannot load the model bundle '" + Locations.redact(location) + "': "
+                    + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.categorizer.sql.ml;
 
+import dev.categorizer.common.config.Locations;
 import dev.categorizer.model.bundle.ModelBundle;
 import dev.categorizer.sql.bundle.LocalBundle;
 import dev.categorizer.sql.bundle.ModelAccess;
@@ -66,7 +67,7 @@ public class CategorizerModelProviderFactory implements ModelProviderFactory {
             ModelBundle.read(bundle.directory(), access.trustedKeys());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(
-                    "the bundle at '" + modelPath + "' failed its checks: " + e.getMessage(), e);
+                    "the bundle at '" + Locations.redact(modelPath) + "' failed its checks: " + e.getMessage(), e);
         }
     }
 

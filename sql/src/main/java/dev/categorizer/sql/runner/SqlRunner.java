@@ -1,5 +1,6 @@
 package dev.categorizer.sql.runner;
 
+import dev.categorizer.common.config.SecretKeys;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.ResultKind;
 import org.apache.flink.table.api.TableEnvironment;
@@ -31,6 +33,12 @@ import org.apache.flink.util.CloseableIterator;
  * or batch) can be chosen. Queries are printed as tables ({@link TableResult#print()}) or collected; {@code INSERT}
  * statements wait for their job to finish.
  *
+ * <p>Credentials are never echoed: the values of secret options ({@code SET 's3.secret-key' = '...'},
+ * {@code WITH ('properties.sasl.jaas.config' = '...')}, see {@link SecretKeys})
+ * show as {@code ******} in progress messages, in the message and causes of a {@link SqlScriptException}, and in
+ * the printed results of {@code SHOW CREATE ...} and {@code DESCRIBE CATALOG}, which Flink prints as they are, and
+ * in the names of the jobs, which Flink takes from the statements' text.
+ *
  * <pre>{@code
  * SqlRunner.run(SqlRunner.readScript(Path.of("sql/scripts/count-by-category.sql")),
  *         Map.of("MODEL_PATH", "models/films"), SqlRunner.Output.PRINT);
@@ -47,17 +55,20 @@ public final class SqlRunner {
         COLLECT
     }
 
+    private static final Pattern SHOWS_OPTIONS = Pattern.compile("(?is)\\s*(SHOW\\s+CREATE|DESC(RIBE)?\\s+CATALOG)\\b");
     private static final Pattern SET = Pattern.compile("(?is)SET\\s+'((?:[^']|'')*)'\\s*=\\s*'((?:[^']|'')*)'");
 
     private final Configuration configuration;
     private final Output output;
     private final PrintStream log;
+    private final SecretValues secrets = new SecretValues();
     private TableEnvironment tableEnvironment;
 
     private SqlRunner(Configuration configuration, Output output, PrintStream log) {
         this.configuration = new Configuration(configuration);
         this.output = output;
         this.log = log;
+        secrets.learn(configuration.toMap());
     }
 
     /** Runs {@code script} with the given placeholder values; progress goes to standard output. */
@@ -91,15 +102,22 @@ public final class SqlRunner {
     }
 
     private List<StatementResult> execute(List<Statement> statements) {
+        // All of them first: an error may quote a credential that a later statement sets as well.
+        statements.forEach(s -> secrets.learn(s.sql()));
         List<StatementResult> results = new ArrayList<>();
         for (Statement statement : statements) {
             try {
                 results.add(execute(statement));
             } catch (RuntimeException e) {
-                throw new SqlScriptException(statement, e, hint(statement));
+                throw new SqlScriptException(shown(statement), ScrubbedException.of(e, secrets::scrub), hint(statement));
             }
         }
         return results;
+    }
+
+    /** The statement as it may be printed: its credentials redacted before it is shortened to a summary. */
+    private Statement shown(Statement statement) {
+        return new Statement(secrets.scrub(statement.sql()), statement.line());
     }
 
     /** Flink's own error for ML_PREDICT in batch mode is a planner dump that does not say so. */
@@ -115,29 +133,68 @@ public final class SqlRunner {
         if (set.matches()) {
             return set(statement, set.group(1).replace("''", "'"), set.group(2).replace("''", "'"));
         }
-        TableResult result = environment().executeSql(statement.sql());
+        TableResult result = executeSql(statement);
         List<String> columns = result.getResolvedSchema().getColumnNames();
         if (result.getResultKind() == ResultKind.SUCCESS) {
-            log.println("[OK] " + statement.summary());
+            log.println("[OK] " + shown(statement).summary());
             return new StatementResult(statement, result.getResultKind(), columns, List.of());
         }
         if (isModification(statement)) {
             await(result);
-            log.println("[OK] " + statement.summary() + " (job "
+            log.println("[OK] " + shown(statement).summary() + " (job "
                     + result.getJobClient().map(c -> c.getJobID().toString()).orElse("-") + " finished)");
+            return new StatementResult(statement, result.getResultKind(), columns, List.of());
+        }
+        if (output == Output.PRINT && showsOptions(statement)) {
+            // Flink prints the options of SHOW CREATE TABLE ... WITH ('s3.secret-key' = ...) as they are.
+            collect(result).forEach(row -> System.out.println(secrets.scrub(text(row))));
             return new StatementResult(statement, result.getResultKind(), columns, List.of());
         }
         if (output == Output.PRINT) {
             result.print();
             return new StatementResult(statement, result.getResultKind(), columns, List.of());
         }
+        return new StatementResult(statement, result.getResultKind(), columns, collect(result));
+    }
+
+    private static List<Row> collect(TableResult result) {
         List<Row> rows = new ArrayList<>();
         try (CloseableIterator<Row> it = result.collect()) {
             it.forEachRemaining(rows::add);
         } catch (Exception e) {
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         }
-        return new StatementResult(statement, result.getResultKind(), columns, rows);
+        return rows;
+    }
+
+    private static String text(Row row) {
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < row.getArity(); i++) fields.add(String.valueOf(row.getField(i)));
+        return String.join("\t", fields);
+    }
+
+    /** Statements whose result holds the options of a table, view, catalog or model. */
+    private static boolean showsOptions(Statement statement) {
+        return SHOWS_OPTIONS.matcher(statement.sql()).lookingAt();
+    }
+
+    /**
+     * Flink names a job after its statement's text, which the web UI and the logs show: a statement with a
+     * credential runs under its redacted text instead, unless the script named its jobs with 'pipeline.name'.
+     */
+    private TableResult executeSql(Statement statement) {
+        TableEnvironment env = environment();
+        String shown = secrets.scrub(statement.sql()).strip();
+        if (shown.equals(statement.sql().strip()) || env.getConfig().getOptional(PipelineOptions.NAME).isPresent()) {
+            return env.executeSql(statement.sql());
+        }
+        Configuration session = env.getConfig().getConfiguration();
+        session.set(PipelineOptions.NAME, shown);
+        try {
+            return env.executeSql(statement.sql()); // the job is submitted by now
+        } finally {
+            session.removeConfig(PipelineOptions.NAME);
+        }
     }
 
     private StatementResult set(Statement statement, String key, String value) {
@@ -152,7 +209,7 @@ public final class SqlRunner {
         } else {
             tableEnvironment.getConfig().getConfiguration().setString(key, value);
         }
-        log.println("[OK] SET '" + key + "' = '" + value + "'");
+        log.println("[OK] SET '" + key + "' = '" + SecretKeys.redact(key, value) + "'");
         return new StatementResult(statement, ResultKind.SUCCESS, List.of(), List.of());
     }
 

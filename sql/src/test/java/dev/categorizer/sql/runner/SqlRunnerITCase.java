@@ -2,6 +2,7 @@ package dev.categorizer.sql.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.categorizer.common.record.LabelScore;
 import dev.categorizer.common.record.Video;
@@ -12,6 +13,8 @@ import dev.categorizer.sql.testutil.TinyModel;
 import dev.categorizer.sql.testutil.VideoFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -183,6 +187,38 @@ class SqlRunnerITCase {
         assertThatThrownBy(() -> runScript("compare-models.sql", Map.of("MODEL_A", bundle.toString())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("The script uses ${MODEL_B} without a value or default: pass -D MODEL_B=....");
+    }
+
+    @Test
+    void neverEchoesACredentialInProgressErrorsOrShownOptions() {
+        String secret = "planted-" + UUID.randomUUID();
+        String script = "SET 's3.secret-key' = '" + secret + "';\n"
+                + "CREATE TEMPORARY TABLE t (x INT) WITH ('connector' = 'datagen', 'password' = '" + secret + "');\n"
+                + "SHOW CREATE TABLE t;\n"
+                + "CREATE CATALOG c WITH ('type' = 'no-such-catalog', 'token' = '" + secret + "');";
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        Throwable error;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        try {
+            error = catchThrowable(() -> SqlRunner.run(script, Map.of(), new Configuration(), Output.PRINT,
+                    new PrintStream(log, true, StandardCharsets.UTF_8)));
+        } finally {
+            System.setOut(original);
+        }
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+
+        assertThat(error).isInstanceOf(SqlScriptException.class)
+                .hasMessageStartingWith("Statement at line 4 failed: CREATE CATALOG c WITH ('type' = 'no-such-catalog',"
+                        + " 'token' = '******')");
+        assertThat(log.toString(StandardCharsets.UTF_8))
+                .contains("[OK] SET 's3.secret-key' = '******'")
+                .contains("[OK] CREATE TEMPORARY TABLE t (x INT) WITH ('connector' = 'datagen', 'password' = ...");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("'password' = '******'");
+        assertThat(log.toString(StandardCharsets.UTF_8) + stdout.toString(StandardCharsets.UTF_8) + trace)
+                .doesNotContain(secret);
     }
 
     private static List<StatementResult> runScript(String name, Map<String, String> variables) {
