@@ -49,7 +49,8 @@ references such as ${env:NAME} are not credentials and pass.
 {{- define "categorizer.isCredential" -}}
 {{- $key := index . 0 }}
 {{- $value := index . 1 | toString }}
-{{- if and (regexMatch "(?i)(password|passwd|secret|jaas|access[-._]?key|private[-._]?key|keystore[.]key)" $key) (not (regexMatch "^\\$\\{[a-z]+:[^}]*\\}$" $value)) -}}
+{{- /* The same rule as the job's SecretKeys: a secret word, unless the key's last word names a location or kind. */}}
+{{- if and (regexMatch "(?i)(password|passwd|secret|token|jaas|credential|auth-params|basic-auth|http-headers|access[-._]?key|api[-._]?key|private[-._]?key|account[.]key|keystore[.]key)" $key) (not (regexMatch "(?i)[-._](location|path|file|url|type|enabled)$" $key)) (not (regexMatch "^\\$\\{[a-z]+:[^}]*\\}$" $value)) -}}
 true
 {{- end }}
 {{- end }}

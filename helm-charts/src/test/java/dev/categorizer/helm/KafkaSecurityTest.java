@@ -101,6 +101,18 @@ class KafkaSecurityTest {
     }
 
     @Test
+    void theChartRefusesWhatTheJobRefusesAndNothingElse() {
+        // The same rule as the job's SecretKeys: tokens and API keys too, but not an endpoint URL.
+        assertThat(ChartRenderer.defaults().set("kafka.properties.sasl\\.oauthbearer\\.token", "t").renderError())
+                .contains("looks like a credential");
+        assertThat(ChartRenderer.defaults().set("flinkConfiguration.metrics\\.api-key", "k").renderError())
+                .contains("looks like a credential");
+        assertThat(ChartRenderer.defaults()
+                .set("kafka.properties.sasl\\.oauthbearer\\.token\\.endpoint\\.url", "https://idp/token")
+                .render().kafkaProperties()).containsKey("sasl.oauthbearer.token.endpoint.url");
+    }
+
+    @Test
     void securityOffMeansNoSecurityProperties() {
         assertThat(Variant.DEFAULT.render().kafkaProperties()).isEmpty();
         assertThat(Variant.DEFAULT.render().mainContainer().has("env")).isFalse();
