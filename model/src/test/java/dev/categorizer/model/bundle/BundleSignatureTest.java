@@ -3,37 +3,21 @@ package dev.categorizer.model.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.categorizer.common.vocab.Weighting;
 import dev.categorizer.model.testutil.PlantedBundles;
-import dev.categorizer.model.testutil.ToyData;
-import dev.categorizer.model.train.HyperParameters;
-import dev.categorizer.model.train.TrainedModel;
-import dev.categorizer.model.train.TrainingRun;
+import dev.categorizer.model.testutil.ToyBundle;
 import dev.categorizer.model.trust.SigningKey;
 import dev.categorizer.model.trust.TrustedKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** With trusted keys, only a bundle whose manifest one of them signed, unchanged since, is read. */
 class BundleSignatureTest {
-    private static ToyData toy;
-    private static TrainedModel model;
-
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void train() {
-        toy = new ToyData(3, 120, 20);
-        model = TrainingRun.trainToEnd(toy.trainingData(),
-                HyperParameters.builder().hidden(4).epochs(1).batchSize(32).seed(1).build(), p -> {});
-    }
 
     private SigningKey key(String name) throws IOException {
         return SigningKey.generate(tmp.resolve(name + ".pem"), tmp.resolve(name + ".pub"));
@@ -44,9 +28,7 @@ class BundleSignatureTest {
     }
 
     private Path write(String dir, SigningKey key) {
-        Path bundle = tmp.resolve(dir);
-        ModelBundle.write(bundle, model, toy.vocabulary, toy.text, Weighting.TFIDF, Map.of("model_version", "t"), key);
-        return bundle;
+        return ToyBundle.write(tmp.resolve(dir), "t", key);
     }
 
     @Test

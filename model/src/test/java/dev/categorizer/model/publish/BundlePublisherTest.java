@@ -3,17 +3,13 @@ package dev.categorizer.model.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.categorizer.common.vocab.Weighting;
 import dev.categorizer.model.bundle.InvalidBundleException;
 import dev.categorizer.model.bundle.ModelBundle;
 import dev.categorizer.model.bundle.ModelLocation;
 import dev.categorizer.model.predict.Predictor;
 import dev.categorizer.model.tensor.LocalTensorStore;
 import dev.categorizer.model.tensor.TensorStore;
-import dev.categorizer.model.testutil.ToyData;
-import dev.categorizer.model.train.HyperParameters;
-import dev.categorizer.model.train.TrainedModel;
-import dev.categorizer.model.train.TrainingRun;
+import dev.categorizer.model.testutil.ToyBundle;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,30 +17,17 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Publishing never leaves a location without a whole bundle in service, locally or on any storage. */
 class BundlePublisherTest {
-    private static ToyData toy;
-    private static TrainedModel model;
-
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void train() {
-        toy = new ToyData(3, 120, 20);
-        model = TrainingRun.trainToEnd(toy.trainingData(),
-                HyperParameters.builder().hidden(4).epochs(1).batchSize(32).seed(1).build(), p -> {});
-    }
-
     private Path staged(Path dir, String version) {
-        ModelBundle.write(dir, model, toy.vocabulary, toy.text, Weighting.TFIDF, Map.of("model_version", version));
-        return dir;
+        return ToyBundle.write(dir, version, null);
     }
 
     @Test
@@ -88,7 +71,7 @@ class BundlePublisherTest {
         ModelLocation.download(new LocalTensorStore(remote), local);
         try (Predictor predictor = Predictor.load(local)) {
             assertThat(predictor.bundle().modelVersion()).isEqualTo("v1");
-            assertThat(predictor.scoreVideos(toy.test.subList(0, 5))).hasNumberOfRows(5);
+            assertThat(predictor.scoreVideos(ToyBundle.data().test.subList(0, 5))).hasNumberOfRows(5);
         }
     }
 
