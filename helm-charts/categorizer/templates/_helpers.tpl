@@ -176,7 +176,9 @@ passed, so the job's own defaults apply.
 {{- $args = concat $args (list "--dead-letter" (printf "kafka://%s/%s" $kafka.bootstrapServers $kafka.deadLetterTopic)) }}
 {{- $args = concat $args (list "--kafka-bootstrap" $kafka.bootstrapServers) }}
 {{- $args = concat $args (list "--kafka-group-id" $kafka.groupId "--kafka-starting-offsets" $kafka.startingOffsets) }}
+{{- if $kafka.transactionalIdPrefix }}
 {{- $args = concat $args (list "--transactional-id-prefix" $kafka.transactionalIdPrefix) }}
+{{- end }}
 {{- $props := include "categorizer.kafkaProperties" . | fromYaml }}
 {{- range $key := keys $props | sortAlpha }}
 {{- $args = concat $args (list "--kafka-property" (printf "%s=%v" $key (index $props $key))) }}

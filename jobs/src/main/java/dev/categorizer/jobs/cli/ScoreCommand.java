@@ -130,8 +130,10 @@ public final class ScoreCommand implements Callable<Integer> {
     String deliveryGuarantee;
 
     @Option(names = "--transactional-id-prefix", paramLabel = "PREFIX",
-            defaultValue = KafkaSettings.DEFAULT_TRANSACTIONAL_ID_PREFIX,
-            description = "Prefix of the Kafka transactional ids; unique per job on a cluster (default: ${DEFAULT-VALUE}).")
+            description = "Prefix of the Kafka transactional ids, unique per job on a Kafka cluster. Default: derived "
+                    + "from the consumer group and the output topic, so two jobs never fence each other; give "
+                    + KafkaSettings.LEGACY_TRANSACTIONAL_ID_PREFIX + " to upgrade a job that ran with the old fixed "
+                    + "default from its savepoint.")
     String transactionalIdPrefix;
 
     @Option(names = "--checkpoint-interval", paramLabel = "DURATION", defaultValue = "10s",

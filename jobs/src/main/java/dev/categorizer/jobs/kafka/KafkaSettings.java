@@ -21,7 +21,6 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  *         .startingOffsets("committed")
  *         .property("security.protocol", "SASL_SSL")
  *         .deliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
- *         .transactionalIdPrefix("categorizer-score")
  *         .build();
  * }</pre>
  */
@@ -34,7 +33,12 @@ public record KafkaSettings(
         implements Serializable {
 
     public static final String DEFAULT_GROUP_ID = "categorizer-score";
-    public static final String DEFAULT_TRANSACTIONAL_ID_PREFIX = "categorizer-score";
+    /**
+     * The prefix before issue 12, when every job had the same one. Not a default any more: with no prefix set,
+     * each sink derives its own ({@link #transactionalIdPrefixFor}); give this one to upgrade a job that ran with it
+     * from a savepoint without leaving its open transactions to time out.
+     */
+    public static final String LEGACY_TRANSACTIONAL_ID_PREFIX = "categorizer-score";
     /** The broker's default {@code transaction.max.timeout.ms}; Kafka refuses producers asking for more. */
     static final String DEFAULT_TRANSACTION_TIMEOUT_MS = "900000";
 
@@ -66,6 +70,26 @@ public record KafkaSettings(
                 + shownProperties() + "]";
     }
 
+    /**
+     * The transactional id prefix of the exactly-once sink that writes {@code purpose} records to {@code output}:
+     * the one set, or, by default, one derived from the consumer group and the output, so that two jobs on one
+     * Kafka cluster never share transactional ids (a producer that takes another's id fences it: its commits fail
+     * and the job restarts in a loop), while the same job keeps its ids across restarts and upgrades.
+     */
+    public String transactionalIdPrefixFor(KafkaEndpoint output, String purpose) {
+        if (transactionalIdPrefix != null && !transactionalIdPrefix.isBlank()) {
+            return transactionalIdPrefix + "-" + purpose;
+        }
+        String identity = groupId + "\n" + output.bootstrapServers() + "\n" + output.topic();
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "categorizer-" + purpose + "-" + java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Parses a {@code key=value} client property as given on the command line. */
     public static Map.Entry<String, String> parseProperty(String keyValue) {
         int eq = keyValue.indexOf('=');
@@ -79,7 +103,7 @@ public record KafkaSettings(
         private String groupId = DEFAULT_GROUP_ID;
         private String startingOffsets = "committed";
         private DeliveryGuarantee deliveryGuarantee = DeliveryGuarantee.EXACTLY_ONCE;
-        private String transactionalIdPrefix = DEFAULT_TRANSACTIONAL_ID_PREFIX;
+        private String transactionalIdPrefix; // null: derived per sink
         private final Map<String, String> properties = new LinkedHashMap<>();
 
         public Builder groupId(String v) {

@@ -33,7 +33,7 @@ public final class KafkaSinks {
                 .setRecordSerializer(serializer)
                 .setDeliveryGuarantee(settings.deliveryGuarantee());
         if (settings.deliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE) {
-            builder.setTransactionalIdPrefix(settings.transactionalIdPrefix() + "-" + purpose);
+            builder.setTransactionalIdPrefix(settings.transactionalIdPrefixFor(endpoint, purpose));
         }
         return builder.build();
     }

@@ -49,4 +49,19 @@ class KafkaSettingsTest {
         assertThat(s.clientProperties()).containsEntry("sasl.jaas.config", "ScramLoginModule required password=\"hunter2\";");
         assertThatThrownBy(() -> KafkaSettings.parseProperty("hunter2")).hasMessageNotContaining("hunter2");
     }
+
+    @Test
+    void eachJobDerivesItsOwnTransactionalIdPrefixUnlessOneIsSet() {
+        KafkaEndpoint out = new KafkaEndpoint("broker:9092", "predictions");
+        KafkaSettings a = KafkaSettings.builder().groupId("a").build();
+        KafkaSettings b = KafkaSettings.builder().groupId("b").build();
+        assertThat(a.transactionalIdPrefixFor(out, "predictions"))
+                .isEqualTo(KafkaSettings.builder().groupId("a").build().transactionalIdPrefixFor(out, "predictions"))
+                .isNotEqualTo(b.transactionalIdPrefixFor(out, "predictions"))
+                .isNotEqualTo(a.transactionalIdPrefixFor(new KafkaEndpoint("broker:9092", "other"), "predictions"))
+                .isNotEqualTo(a.transactionalIdPrefixFor(out, "dead-letters"))
+                .startsWith("categorizer-predictions-");
+        assertThat(KafkaSettings.builder().transactionalIdPrefix("tx").build().transactionalIdPrefixFor(out, "predictions"))
+                .isEqualTo("tx-predictions");
+    }
 }
