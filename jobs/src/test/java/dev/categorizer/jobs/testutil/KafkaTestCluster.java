@@ -113,8 +113,18 @@ public final class KafkaTestCluster implements AutoCloseable {
      * reads on for {@code settle} more, to catch late duplicates) or {@code timeout} passes.
      */
     public List<String> readCommitted(String topic, Predicate<List<String>> done, Duration timeout, Duration settle) {
+        return read(topic, "read_committed", done, timeout, settle);
+    }
+
+    /** As {@link #readCommitted}, but sees records of open transactions too: what was written, committed or not. */
+    public List<String> readUncommitted(String topic, Predicate<List<String>> done, Duration timeout) {
+        return read(topic, "read_uncommitted", done, timeout, Duration.ZERO);
+    }
+
+    private List<String> read(String topic, String isolation, Predicate<List<String>> done, Duration timeout,
+            Duration settle) {
         Properties p = clientProperties();
-        p.put("isolation.level", "read_committed");
+        p.put("isolation.level", isolation);
         p.put("auto.offset.reset", "earliest");
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer =
