@@ -164,4 +164,52 @@ class VideoFilesITCase {
         assertThat(parsed).hasSize(8);
         assertThat(parsed.stream().filter(ParsedVideo::isValid).count()).isEqualTo(3);
     }
+
+    @Test
+    void aParquetFileOfAnotherSchemaIsOneDeadLetterAndTheJobGoesOn(@TempDir Path own) throws Exception {
+        Path file = own.resolve("other-schema/wrong.parquet");
+        Files.createDirectories(file.getParent());
+        Schema wrong = org.apache.avro.SchemaBuilder.record("Video").fields()
+                .requiredLong("id").requiredInt("title").endRecord(); // id and title of other types
+        try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+                .withSchema(wrong).build()) {
+            for (int i = 0; i < 5; i++) {
+                GenericRecord r = new GenericData.Record(wrong);
+                r.put("id", (long) i);
+                r.put("title", i);
+                writer.write(r);
+            }
+        }
+        List<ParsedVideo> parsed = readAll(file.getParent().toString());
+        assertThat(parsed).hasSize(1);
+        assertThat(parsed.get(0).isValid()).isFalse();
+        assertThat(parsed.get(0).deadLetter().reason()).startsWith("unreadable Parquet file");
+    }
+
+    @Test
+    void aParquetFileWithACorruptPageGivesItsRowsBeforeAndOneDeadLetterForTheRest(@TempDir Path own)
+            throws Exception {
+        Path file = own.resolve("corrupt/damaged.parquet");
+        Files.createDirectories(file.getParent());
+        Schema schema = VideoAvroSchema.schema();
+        int rows = 20_000;
+        try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+                .withSchema(schema).withPageSize(4096).withRowGroupSize(64L * 1024)
+                .withCompressionCodec(org.apache.parquet.hadoop.metadata.CompressionCodecName.UNCOMPRESSED).build()) {
+            for (int i = 0; i < rows; i++) {
+                writer.write(record(schema, "row-" + i, "title " + i + " of a long film about a war", List.of("t" + i),
+                        List.of("Drama")));
+            }
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        for (int at = bytes.length / 2; at < bytes.length / 2 + 4096; at++) bytes[at] = (byte) 0xFF; // one page gone
+        Files.write(file, bytes);
+
+        List<ParsedVideo> parsed = readAll(file.getParent().toString());
+        List<ParsedVideo> dead = parsed.stream().filter(p -> !p.isValid()).toList();
+        long valid = parsed.stream().filter(ParsedVideo::isValid).count();
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).deadLetter().reason()).startsWith("unreadable Parquet file");
+        assertThat(valid).as("rows before the damage").isGreaterThan(0).isLessThan(rows);
+    }
 }
