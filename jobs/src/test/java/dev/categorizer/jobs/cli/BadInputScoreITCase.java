@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A generated corpus of some 1,100 hostile records of 30 kinds, plus a 200 MB line with no newline, through
+ * A generated corpus of about 1,000 hostile records of 28 kinds, plus a 200 MB line with no newline, through
  * {@code categorizer score} as a user runs it, in its own JVM with a small heap: the command exits 0, every record
  * read is scored or dead-lettered (read = scored + dead-lettered, and the files agree), every dead letter says why,
  * and duplicate ids are scored once per record (the contract: no deduplication).

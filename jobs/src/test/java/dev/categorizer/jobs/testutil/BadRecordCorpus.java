@@ -32,7 +32,7 @@ public final class BadRecordCorpus {
 
     private BadRecordCorpus() {}
 
-    /** Lines of {@code good} records (valid JSON) and hostile ones made from them, about 1,100 in all. */
+    /** Lines of {@code good} records (valid JSON) and hostile ones made from them, about 1,050 in all. */
     public static BadRecordCorpus generate(List<String> good, long seed) {
         BadRecordCorpus c = new BadRecordCorpus();
         SplittableRandom random = new SplittableRandom(seed);
