@@ -202,6 +202,7 @@ public final class ScoreCommand implements Callable<Integer> {
             System.out.println("kafka client properties: " + kafka.shownProperties());
         }
         JobExecutionResult result = env.execute("categorizer score " + source);
+        if (pipeline.isBounded()) pipeline.cleanUpAfterSuccess();
         printSummary(result);
         return 0;
     }

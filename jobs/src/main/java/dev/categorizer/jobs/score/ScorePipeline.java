@@ -2,6 +2,7 @@ package dev.categorizer.jobs.score;
 
 import dev.categorizer.common.record.Prediction;
 import dev.categorizer.jobs.kafka.KafkaSettings;
+import dev.categorizer.jobs.sink.LeftoverPartFiles;
 import dev.categorizer.jobs.sink.OutputSpec;
 import dev.categorizer.jobs.sink.PredictionSinks;
 import java.time.Duration;
@@ -69,6 +70,16 @@ public final class ScorePipeline {
 
     public boolean isBounded() {
         return input.isBounded();
+    }
+
+    /**
+     * After a bounded job has finished successfully: removes the in-progress files that attempts which failed and
+     * were restarted left in the file outputs ({@link LeftoverPartFiles}). Nothing to do for Kafka outputs.
+     */
+    public void cleanUpAfterSuccess() throws java.io.IOException {
+        for (OutputSpec spec : java.util.List.of(predictions, deadLetters)) {
+            if (spec.format() != OutputSpec.Format.KAFKA) LeftoverPartFiles.delete(spec.path());
+        }
     }
 
     /**
