@@ -78,6 +78,9 @@ class ScoreJobFaultsKafkaITCase {
         kafka.createTopic("videos", 2);
         kafka.createTopic("predictions", 2);
         kafka.createTopic("dead-letters", 1);
+        kafka.createTopic("videos-r", 2);
+        kafka.createTopic("predictions-r", 2);
+        kafka.createTopic("dead-letters-r", 1);
     }
 
     @AfterAll
@@ -86,24 +89,32 @@ class ScoreJobFaultsKafkaITCase {
     }
 
     private JobClient start(Path bundle, int parallelism, String savepoint, long checkpointMillis) throws Exception {
-        KafkaSettings settings = KafkaSettings.builder().groupId("faults").startingOffsets("earliest").build();
+        return start(bundle, parallelism, savepoint, checkpointMillis, "", new Configuration());
+    }
+
+    /** The job between the topics {@code videos<suffix>}, {@code predictions<suffix>}, {@code dead-letters<suffix>}. */
+    private JobClient start(Path bundle, int parallelism, String restoreFrom, long checkpointMillis, String suffix,
+            Configuration extra) throws Exception {
+        KafkaSettings settings = KafkaSettings.builder().groupId("faults" + suffix).startingOffsets("earliest").build();
         String brokers = kafka.bootstrapServers();
-        Configuration conf = new Configuration();
+        Configuration conf = new Configuration(extra);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(300));
-        if (savepoint != null) conf.setString("execution.state-recovery.path", savepoint);
+        if (restoreFrom != null) conf.setString("execution.state-recovery.path", restoreFrom);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(parallelism);
         env.setMaxParallelism(8);
         env.enableCheckpointing(checkpointMillis);
-        DataStream<ParsedVideo> input = KafkaVideoSource.stream(env, new KafkaEndpoint(brokers, "videos"), settings);
+        DataStream<ParsedVideo> input = KafkaVideoSource.stream(env, new KafkaEndpoint(brokers, "videos" + suffix),
+                settings);
         ScoredStreams<Prediction> scored = ScoreJob.score(input,
                 ScoringOptions.builder(bundle.toString()).batchSize(4).batchTimeoutMillis(50).inferenceThreads(1)
                         .build());
-        PredictionSinks.predictions(scored.results(), OutputSpec.parse("kafka:predictions", null, brokers), settings);
-        PredictionSinks.deadLetters(scored.deadLetters(), OutputSpec.parse("kafka:dead-letters", null, brokers),
+        PredictionSinks.predictions(scored.results(), OutputSpec.parse("kafka:predictions" + suffix, null, brokers),
                 settings);
+        PredictionSinks.deadLetters(scored.deadLetters(),
+                OutputSpec.parse("kafka:dead-letters" + suffix, null, brokers), settings);
         return env.executeAsync("score faults p" + parallelism);
     }
 
@@ -160,10 +171,61 @@ class ScoreJobFaultsKafkaITCase {
         }
     }
 
+    @Test
+    void aNewJobRestoredFromTheRetainedCheckpointOfACancelledOneLosesAndRepeatsNothing() throws Exception {
+        Path bundle = ModelFixture.tinyModel();
+        List<Video> videos = ModelFixture.sampleTest(40);
+        VideoJsonCodec codec = new VideoJsonCodec();
+        Path checkpoints = tmp.resolve("checkpoints");
+        Configuration retained = new Configuration();
+        retained.setString("state.checkpoints.dir", checkpoints.toUri().toString());
+        retained.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
+        Set<String> ids = new HashSet<>();
+
+        JobClient first = start(bundle, 2, null, 300, "-r", retained);
+        kafka.produce("videos-r", encode(codec, videos.subList(0, 20)));
+        awaitPredictions("predictions-r", ids, videos.subList(0, 20));
+        Thread.sleep(1000); // a checkpoint after the output was committed
+        first.cancel().get(1, TimeUnit.MINUTES);
+        String latest = latestCheckpoint(checkpoints.resolve(first.getJobID().toString()));
+
+        JobClient second = start(bundle, 1, latest, 300, "-r", retained);
+        try {
+            kafka.produce("videos-r", encode(codec, videos.subList(20, 40)));
+            List<String> predictions = awaitPredictions("predictions-r", ids, videos.subList(20, 40));
+            Map<String, Long> counts = predictions.stream().map(PredictionJsonCodec::decode)
+                    .collect(Collectors.groupingBy(Prediction::id, Collectors.counting()));
+            assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(counts).allSatisfy((id, n) -> assertThat(n).as("copies of %s", id).isEqualTo(1));
+        } finally {
+            second.cancel().get(1, TimeUnit.MINUTES);
+        }
+    }
+
+    private static String latestCheckpoint(Path jobCheckpoints) throws java.io.IOException {
+        try (var dirs = java.nio.file.Files.list(jobCheckpoints)) {
+            return dirs.filter(p -> p.getFileName().toString().startsWith("chk-"))
+                    .filter(p -> java.nio.file.Files.exists(p.resolve("_metadata")))
+                    .max(java.util.Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring(4))))
+                    .orElseThrow(() -> new AssertionError("no retained checkpoint in " + jobCheckpoints))
+                    .toUri().toString();
+        }
+    }
+
+    private static List<Map.Entry<String, byte[]>> encode(VideoJsonCodec codec, List<Video> videos) {
+        List<Map.Entry<String, byte[]>> out = new ArrayList<>();
+        for (Video v : videos) out.add(new SimpleEntry<>(v.id(), bytes(codec.encode(v))));
+        return out;
+    }
+
     /** Waits until the committed predictions hold {@code more} too, and returns all of them. */
     private static List<String> awaitPredictions(Set<String> ids, List<Video> more) {
+        return awaitPredictions("predictions", ids, more);
+    }
+
+    private static List<String> awaitPredictions(String topic, Set<String> ids, List<Video> more) {
         more.forEach(v -> ids.add(v.id()));
-        return kafka.readCommitted("predictions", v -> v.stream().map(PredictionJsonCodec::decode).map(Prediction::id)
+        return kafka.readCommitted(topic, v -> v.stream().map(PredictionJsonCodec::decode).map(Prediction::id)
                 .collect(Collectors.toSet()).containsAll(ids), TIMEOUT, Duration.ofSeconds(1));
     }
 
