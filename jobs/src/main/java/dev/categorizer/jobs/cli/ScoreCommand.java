@@ -2,7 +2,6 @@ package dev.categorizer.jobs.cli;
 
 import dev.categorizer.common.config.Locations;
 import dev.categorizer.common.config.SecretKeys;
-import dev.categorizer.jobs.bundle.LocalModelDirectory;
 import dev.categorizer.model.bundle.ModelBundle;
 import dev.categorizer.jobs.kafka.KafkaSettings;
 import dev.categorizer.jobs.score.ScorePipeline;
@@ -10,6 +9,7 @@ import dev.categorizer.jobs.score.ScoringMetrics;
 import dev.categorizer.jobs.score.ScoringOptions;
 import dev.categorizer.jobs.score.VideoInput;
 import dev.categorizer.jobs.sink.OutputSpec;
+import dev.categorizer.sql.bundle.LocalBundle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -212,8 +212,8 @@ public final class ScoreCommand implements Callable<Integer> {
      * failure later; the tasks check it again where they load it.
      */
     private static void checkModel(ScoringOptions scoring) {
-        try (LocalModelDirectory dir = LocalModelDirectory.of(scoring.modelPath())) {
-            ModelBundle.read(dir.path(), scoring.trustedKeys());
+        try (LocalBundle dir = LocalBundle.of(scoring.modelPath())) {
+            ModelBundle.read(dir.directory(), scoring.trustedKeys());
         }
     }
 

@@ -5,11 +5,11 @@ import dev.categorizer.common.metrics.EvaluationResult;
 import dev.categorizer.common.metrics.MultiLabelEvaluation;
 import dev.categorizer.jobs.io.ParsedVideo;
 import dev.categorizer.jobs.io.VideoFiles;
-import dev.categorizer.jobs.bundle.LocalModelDirectory;
 import dev.categorizer.jobs.score.ScoreJob;
 import dev.categorizer.jobs.score.ScoredStreams;
 import dev.categorizer.jobs.score.ScoringOptions;
 import dev.categorizer.model.bundle.ModelBundle;
+import dev.categorizer.sql.bundle.LocalBundle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,8 +46,8 @@ public final class EvaluateJob {
             throws Exception {
         long start = System.nanoTime();
         ModelBundle bundle;
-        try (LocalModelDirectory dir = LocalModelDirectory.of(options.modelPath())) {
-            bundle = ModelBundle.read(dir.path(), options.trustedKeys());
+        try (LocalBundle dir = LocalBundle.of(options.modelPath())) {
+            bundle = ModelBundle.read(dir.directory(), options.trustedKeys());
         }
         DataStream<EvaluationOutcome> outcomes = outcomes(VideoFiles.read(env, testPath).rebalance(), options);
 

@@ -2,9 +2,9 @@ package dev.categorizer.jobs.score;
 
 import dev.categorizer.common.record.DeadLetter;
 import dev.categorizer.common.record.Video;
-import dev.categorizer.jobs.bundle.LocalModelDirectory;
 import dev.categorizer.jobs.io.ParsedVideo;
 import dev.categorizer.model.predict.Predictor;
+import dev.categorizer.sql.bundle.LocalBundle;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -48,7 +48,7 @@ public final class ScoringOperator<OUT> extends AbstractStreamOperator<OUT>
     private final ResultFormatter<OUT> formatter;
     private final transient MailboxExecutor mailbox;
 
-    private transient LocalModelDirectory modelDirectory;
+    private transient LocalBundle modelDirectory;
     private transient Predictor predictor;
     private transient MicroBatchBuffer<Video> buffer;
     private transient InferenceQueue inference;
@@ -67,8 +67,8 @@ public final class ScoringOperator<OUT> extends AbstractStreamOperator<OUT>
         super.open();
         metrics = new ScoringMetrics(getMetricGroup(), getRuntimeContext());
         buffer = new MicroBatchBuffer<>(options.batchSize(), options.batchTimeoutMillis());
-        modelDirectory = LocalModelDirectory.of(options.modelPath());
-        predictor = Predictor.load(modelDirectory.path(), options.trustedKeys());
+        modelDirectory = LocalBundle.of(options.modelPath());
+        predictor = Predictor.load(modelDirectory.directory(), options.trustedKeys());
         BatchScorer scorer = new BatchScorer(predictor, options.maxTextChars(), options.modelPath());
         String threadName = "categorizer-scoring-" + getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks();
         int slots = getContainingTask().getEnvironment().getTaskManagerInfo().getConfiguration()

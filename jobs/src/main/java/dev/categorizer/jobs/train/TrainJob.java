@@ -4,12 +4,12 @@ import dev.categorizer.common.config.Locations;
 import dev.categorizer.common.text.TextConfig;
 import dev.categorizer.common.vocab.Vocabulary;
 import dev.categorizer.common.vocab.VocabularySelector;
-import dev.categorizer.jobs.bundle.LocalModelDirectory;
 import dev.categorizer.jobs.io.FilePaths;
 import dev.categorizer.model.publish.BundlePublisher;
 import dev.categorizer.model.trust.SigningKey;
 import dev.categorizer.model.bundle.ModelBundle;
 import dev.categorizer.model.train.HyperParameters;
+import dev.categorizer.sql.bundle.LocalBundle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -170,8 +170,8 @@ public final class TrainJob {
 
     /** The bundle now in service at {@code model}: the one this run published. */
     private static ModelBundle readBack(String model) {
-        try (LocalModelDirectory dir = LocalModelDirectory.of(model)) {
-            return ModelBundle.read(dir.path());
+        try (LocalBundle dir = LocalBundle.of(model)) {
+            return ModelBundle.read(dir.directory());
         }
     }
 
