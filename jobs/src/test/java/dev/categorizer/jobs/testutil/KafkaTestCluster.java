@@ -73,6 +73,23 @@ public final class KafkaTestCluster implements AutoCloseable {
         cluster.waitForReadyBrokers();
     }
 
+    /**
+     * Stops the broker (the controller of the combined node keeps running) and waits until it is down. Its port
+     * stays reserved and its log directories stay in place for {@link #startBroker()}.
+     */
+    public void stopBroker() {
+        for (kafka.server.BrokerServer broker : cluster.brokers().values()) {
+            broker.shutdown();
+            broker.awaitShutdown();
+        }
+    }
+
+    /** Starts the broker stopped by {@link #stopBroker()} again, on the same port and log directories. */
+    public void startBroker() throws Exception {
+        for (kafka.server.BrokerServer broker : cluster.brokers().values()) broker.startup();
+        cluster.waitForReadyBrokers();
+    }
+
     public String bootstrapServers() {
         return cluster.bootstrapServers();
     }
