@@ -145,6 +145,11 @@ public final class BadRecordCorpus {
         return lines.size() - blankLines + (hugeTail == null ? 0 : 1);
     }
 
+    /** The lines, blank ones included, as a producer would send them one record each (no huge last line). */
+    public List<byte[]> lines() {
+        return java.util.Collections.unmodifiableList(lines);
+    }
+
     /** How many records of each kind. */
     public Map<String, Integer> kinds() {
         return kinds;

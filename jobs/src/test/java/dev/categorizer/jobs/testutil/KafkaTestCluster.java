@@ -34,6 +34,9 @@ import org.apache.kafka.common.test.TestKitNodes;
  */
 public final class KafkaTestCluster implements AutoCloseable {
 
+    /** The largest record the broker and {@link #produce} take: room for the bad-input corpus's 10 MB fields. */
+    public static final int MAX_RECORD_BYTES = 32 << 20;
+
     private final KafkaClusterTestKit cluster;
     private final SecurityProtocol protocol;
 
@@ -67,6 +70,7 @@ public final class KafkaTestCluster implements AutoCloseable {
                 .setConfigProp("offsets.topic.num.partitions", "1")
                 .setConfigProp("transaction.state.log.num.partitions", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setConfigProp("message.max.bytes", String.valueOf(MAX_RECORD_BYTES))
                 .build();
         cluster.format();
         cluster.startup();
@@ -116,6 +120,7 @@ public final class KafkaTestCluster implements AutoCloseable {
     public void produce(String topic, List<Map.Entry<String, byte[]>> records) throws Exception {
         Properties p = clientProperties();
         p.put("acks", "all");
+        p.put("max.request.size", String.valueOf(MAX_RECORD_BYTES));
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (Map.Entry<String, byte[]> r : records) {
