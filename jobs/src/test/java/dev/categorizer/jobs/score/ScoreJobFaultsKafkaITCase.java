@@ -174,7 +174,7 @@ class ScoreJobFaultsKafkaITCase {
     @Test
     void aNewJobRestoredFromTheRetainedCheckpointOfACancelledOneLosesAndRepeatsNothing() throws Exception {
         Path bundle = ModelFixture.tinyModel();
-        List<Video> videos = ModelFixture.sampleTest(40);
+        List<Video> videos = ModelFixture.sampleTest(60);
         VideoJsonCodec codec = new VideoJsonCodec();
         Path checkpoints = tmp.resolve("checkpoints");
         Configuration retained = new Configuration();
@@ -182,17 +182,22 @@ class ScoreJobFaultsKafkaITCase {
         retained.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
         Set<String> ids = new HashSet<>();
 
-        JobClient first = start(bundle, 2, null, 300, "-r", retained);
+        // Checkpoints seconds apart, so that the job is cancelled with output written after the last one.
+        JobClient first = start(bundle, 2, null, 3000, "-r", retained);
         kafka.produce("videos-r", encode(codec, videos.subList(0, 20)));
         awaitPredictions("predictions-r", ids, videos.subList(0, 20));
-        Thread.sleep(1000); // a checkpoint after the output was committed
+        kafka.produce("videos-r", encode(codec, videos.subList(20, 40)));
+        Set<String> secondIds = videos.subList(20, 40).stream().map(Video::id).collect(Collectors.toSet());
+        kafka.readUncommitted("predictions-r", v -> v.stream().map(PredictionJsonCodec::decode).map(Prediction::id)
+                .collect(Collectors.toSet()).containsAll(secondIds), TIMEOUT);
         first.cancel().get(1, TimeUnit.MINUTES);
         String latest = latestCheckpoint(checkpoints.resolve(first.getJobID().toString()));
 
         JobClient second = start(bundle, 1, latest, 300, "-r", retained);
         try {
-            kafka.produce("videos-r", encode(codec, videos.subList(20, 40)));
-            List<String> predictions = awaitPredictions("predictions-r", ids, videos.subList(20, 40));
+            kafka.produce("videos-r", encode(codec, videos.subList(40, 60)));
+            awaitPredictions("predictions-r", ids, videos.subList(20, 40));
+            List<String> predictions = awaitPredictions("predictions-r", ids, videos.subList(40, 60));
             Map<String, Long> counts = predictions.stream().map(PredictionJsonCodec::decode)
                     .collect(Collectors.groupingBy(Prediction::id, Collectors.counting()));
             assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(ids);
