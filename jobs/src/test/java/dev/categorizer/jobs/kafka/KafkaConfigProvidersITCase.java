@@ -138,6 +138,9 @@ class KafkaConfigProvidersITCase {
         String topic = "providers-" + UUID.randomUUID();
         try (Admin admin = Admin.create(client)) {
             admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1))).all().get();
+            // A new topic reaches the broker's metadata a moment after the controller made it.
+            long listed = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!admin.listTopics().names().get().contains(topic) && System.nanoTime() < listed) Thread.sleep(50);
             assertThat(admin.listTopics().names().get()).contains(topic);
         }
         try (KafkaProducer<String, String> producer =
