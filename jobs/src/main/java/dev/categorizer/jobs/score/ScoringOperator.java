@@ -4,7 +4,7 @@ import dev.categorizer.common.record.DeadLetter;
 import dev.categorizer.common.record.Video;
 import dev.categorizer.jobs.io.ParsedVideo;
 import dev.categorizer.model.predict.Predictor;
-import dev.categorizer.sql.bundle.LocalBundle;
+import dev.categorizer.flink.bundle.LocalBundle;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
