@@ -1,5 +1,6 @@
 package dev.categorizer.benchmarks.command;
 
+import dev.categorizer.common.io.FileTrees;
 import dev.categorizer.benchmarks.score.BenchInput;
 import dev.categorizer.benchmarks.score.BenchResult;
 import dev.categorizer.benchmarks.score.FlinkScoreBench;
@@ -101,9 +102,7 @@ public final class BenchCommand implements Callable<Integer>, ExtraCommand {
             }
             return 0;
         } finally {
-            try (var walk = Files.walk(catalogue)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            FileTrees.delete(catalogue);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.categorizer.benchmarks.sql;
 
+import dev.categorizer.common.io.FileTrees;
 import dev.categorizer.sql.runner.SqlRunner;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -8,11 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 
 /**
@@ -87,9 +86,7 @@ public final class SqlScoringBench {
                     "SET 'table.exec.async-ml-predict.max-concurrent-operations' = '64';\n" + setup, predict + ")"));
             return results;
         } finally {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            FileTrees.deleteQuietly(dir);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.categorizer.flink.bundle;
 
+import dev.categorizer.common.io.FileTrees;
 import dev.categorizer.common.config.Locations;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +13,7 @@ import dev.categorizer.model.bundle.ModelLocation;
 import dev.categorizer.model.tensor.TensorStore;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.flink.core.fs.FileStatus;
 
 /**
@@ -60,7 +59,7 @@ public final class LocalBundle implements AutoCloseable {
     @Override
     public void close() {
         if (temporary) {
-            deleteRecursively(directory.getParent());
+            FileTrees.deleteQuietly(directory.getParent());
         }
     }
 
@@ -81,7 +80,7 @@ public final class LocalBundle implements AutoCloseable {
             return target.resolve("bundle");
         } catch (IOException e) {
             if (target != null) {
-                deleteRecursively(target);
+                FileTrees.deleteQuietly(target);
             }
             throw new UncheckedIOException("Cannot copy the model bundle " + Locations.redact(String.valueOf(uri))
                     + " to the local disk: " + e, e);
@@ -132,14 +131,6 @@ public final class LocalBundle implements AutoCloseable {
         @Override
         public String describe(String name) {
             return path(name).toString();
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary copy that cannot be deleted is left for the OS to clean up
         }
     }
 }
