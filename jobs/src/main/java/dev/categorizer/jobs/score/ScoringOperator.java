@@ -2,6 +2,7 @@ package dev.categorizer.jobs.score;
 
 import dev.categorizer.common.record.DeadLetter;
 import dev.categorizer.common.record.Video;
+import dev.categorizer.jobs.deadletter.Rejections;
 import dev.categorizer.jobs.io.ParsedVideo;
 import dev.categorizer.model.predict.Predictor;
 import dev.categorizer.flink.bundle.LocalBundle;

@@ -1,4 +1,4 @@
-package dev.categorizer.jobs.score;
+package dev.categorizer.jobs.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
