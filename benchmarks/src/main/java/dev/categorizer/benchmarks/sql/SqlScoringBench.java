@@ -1,6 +1,8 @@
 package dev.categorizer.benchmarks.sql;
 
 import dev.categorizer.common.io.FileTrees;
+import dev.categorizer.model.trust.TrustedKeys;
+import dev.categorizer.sql.bundle.ModelAccess;
 import dev.categorizer.sql.runner.SqlRunner;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -61,6 +63,9 @@ public final class SqlScoringBench {
     /** Times reading only, CATEGORIZE and ML_PREDICT over {@code input} repeated to at least {@code rows} docs. */
     public static List<Measurement> run(String model, Path input, int rows, int parallelism) throws IOException {
         Path dir = Files.createTempDirectory("categorizer-sql-bench-");
+        // SQL loads bundles under the model roots only: the one benchmarked is allowed, as `categorizer sql` allows
+        // its --model-root, on the embedded cluster of this process.
+        ModelAccess.install(ModelAccess.of(List.of(model), TrustedKeys.none()));
         try {
             long docs = replicate(input, rows, dir.resolve("videos.jsonl"));
             String setup = "SET 'parallelism.default' = '" + parallelism + "';\n"
@@ -86,6 +91,7 @@ public final class SqlScoringBench {
                     "SET 'table.exec.async-ml-predict.max-concurrent-operations' = '64';\n" + setup, predict + ")"));
             return results;
         } finally {
+            ModelAccess.install(null);
             FileTrees.deleteQuietly(dir);
         }
     }
