@@ -36,10 +36,10 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 
 {{/*
-Entry class of the job jar: the picocli command line of the jobs module.
+Entry class of the job jar: the picocli command line of the cli module.
 */}}
 {{- define "categorizer.entryClass" -}}
-dev.categorizer.jobs.cli.CategorizerCli
+dev.categorizer.cli.CategorizerCli
 {{- end }}
 
 {{/*

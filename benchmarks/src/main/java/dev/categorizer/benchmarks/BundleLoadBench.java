@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  * can be compared in the same session on the same machine.
  *
  * <pre>
- * java -cp "$(cat jobs/target/categorizer.classpath):jobs/target/classes:benchmarks/target/classes" \
+ * java -cp "$(cat cli/target/categorizer.classpath):benchmarks/target/classes" \
  *     dev.categorizer.benchmarks.BundleLoadBench /tmp/bench-bundle 200000 256 34
  * </pre>
  */

@@ -1,5 +1,6 @@
 package dev.categorizer.benchmarks;
 
+import dev.categorizer.common.io.FileTrees;
 import dev.categorizer.common.record.SparseVector;
 import dev.categorizer.model.examples.Example;
 import dev.categorizer.model.tensor.LocalTensorStore;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -37,7 +37,7 @@ public final class TrainingStateBench {
         for (int i = 2; i < args.length; i++) {
             int features = Integer.parseInt(args[i]);
             Path store = dir.resolve("state-" + features);
-            deleteTree(store);
+            FileTrees.delete(store);
             TrainingData data = data(features);
             HyperParameters hp = HyperParameters.builder().hidden(hidden).epochs(1).batchSize(32).seed(1).build();
             LocalTensorStore tensors = new LocalTensorStore(store);
@@ -58,7 +58,7 @@ public final class TrainingStateBench {
                 System.out.printf("| %,d x %d | %.2f | %.2f GB | %.2f | %d (max %d) |%n", features, hidden, save,
                         bytes / 1e9, restore, (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
             }
-            deleteTree(store);
+            FileTrees.delete(store);
         }
     }
 
@@ -78,13 +78,6 @@ public final class TrainingStateBench {
     private static long size(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 }

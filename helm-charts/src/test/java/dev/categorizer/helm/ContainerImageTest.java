@@ -3,7 +3,7 @@ package dev.categorizer.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.categorizer.jobs.cli.CategorizerCli;
+import dev.categorizer.cli.CategorizerCli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class ContainerImageTest {
         if (variant.mode().equals("score")) {
             assertThat(chart.spec().at("/job/jarURI").asString()).isEqualTo("local://" + dockerfile.jobJarDestination());
         }
-        assertThat(dockerfile.argDefault("JOB_JAR")).isEqualTo("jobs/target/categorizer-jobs-*-flink.jar");
+        assertThat(dockerfile.argDefault("JOB_JAR")).isEqualTo("cli/target/categorizer-cli-*-flink.jar");
     }
 
     @Test
@@ -62,7 +62,7 @@ class ContainerImageTest {
     @Test
     void builtJobJarStartsTheEntryClassTheChartNames() throws IOException {
         Path jar = builtJobJar();
-        assumeTrue(jar != null, "the shaded job jar is not built (run the jobs module's package phase)");
+        assumeTrue(jar != null, "the shaded job jar is not built (run the cli module's package phase)");
         String entryClass = Variant.DEFAULT.render().entryClass();
 
         try (JarFile jarFile = new JarFile(jar.toFile())) {
@@ -72,18 +72,18 @@ class ContainerImageTest {
         assertThat(entryClass).isEqualTo(CategorizerCli.class.getName());
     }
 
-    /** jobs/&lt;build folder&gt;/categorizer-jobs-&lt;version&gt;-flink.jar, or null if it is not there. */
+    /** cli/&lt;build folder&gt;/categorizer-cli-&lt;version&gt;-flink.jar, or null if it is not there. */
     private static Path builtJobJar() throws IOException {
-        Path jar = RepoPaths.jobsBuildDir().resolve("categorizer-jobs-" + RepoPaths.projectVersion() + "-flink.jar");
+        Path jar = RepoPaths.cliBuildDir().resolve("categorizer-cli-" + RepoPaths.projectVersion() + "-flink.jar");
         if (Files.isRegularFile(jar)) {
             return jar;
         }
-        Path defaultTarget = RepoPaths.root().resolve("jobs/target");
+        Path defaultTarget = RepoPaths.root().resolve("cli/target");
         if (!Files.isDirectory(defaultTarget)) {
             return null;
         }
         try (Stream<Path> files = Files.list(defaultTarget)) {
-            return files.filter(f -> f.getFileName().toString().matches("categorizer-jobs-.*-flink\\.jar"))
+            return files.filter(f -> f.getFileName().toString().matches("categorizer-cli-.*-flink\\.jar"))
                     .findFirst()
                     .orElse(null);
         }

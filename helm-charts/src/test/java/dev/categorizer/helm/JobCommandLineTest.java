@@ -3,7 +3,7 @@ package dev.categorizer.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.categorizer.jobs.cli.CategorizerCli;
+import dev.categorizer.cli.CategorizerCli;
 import dev.categorizer.jobs.kafka.KafkaEndpoint;
 import java.util.List;
 import org.apache.flink.util.TimeUtils;

@@ -34,10 +34,10 @@ final class RepoPaths {
         return root().resolve("docker/Dockerfile");
     }
 
-    /** Build output folder of the jobs module (target, or the -Dbuild.out folder). */
-    static Path jobsBuildDir() {
-        String fromBuild = System.getProperty("categorizer.jobs.build.dir");
-        return fromBuild != null ? Path.of(fromBuild) : root().resolve("jobs/target");
+    /** Build output folder of the cli module, which makes the job jar (target, or the -Dbuild.out folder). */
+    static Path cliBuildDir() {
+        String fromBuild = System.getProperty("categorizer.cli.build.dir");
+        return fromBuild != null ? Path.of(fromBuild) : root().resolve("cli/target");
     }
 
     /** The Maven project version, which the chart's appVersion and image tag must follow. */

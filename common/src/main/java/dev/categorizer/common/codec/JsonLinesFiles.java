@@ -1,15 +1,22 @@
 package dev.categorizer.common.codec;
 
 import dev.categorizer.common.record.Video;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads JSON-lines files of videos (one {@link VideoJsonCodec} record per line) into memory, for tests,
+ * Reads and writes JSON-lines files of videos (one {@link VideoJsonCodec} record per line) in memory, for tests,
  * benchmarks and tools. Blank lines are skipped; CRLF line ends are accepted.
+ *
+ * <pre>{@code
+ * JsonLinesFiles.writeVideos(videos, Path.of("test.jsonl"));
+ * List<Video> back = JsonLinesFiles.readVideos(Path.of("test.jsonl"));
+ * }</pre>
  */
 public final class JsonLinesFiles {
 
@@ -51,6 +58,17 @@ public final class JsonLinesFiles {
             start = next;
         }
         return videos;
+    }
+
+    /** Writes {@code videos} to {@code file} (UTF-8), one line each, with the default {@link VideoJsonCodec}. */
+    public static void writeVideos(List<Video> videos, Path file) throws IOException {
+        VideoJsonCodec codec = new VideoJsonCodec();
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Video v : videos) {
+                w.write(codec.encode(v));
+                w.newLine();
+            }
+        }
     }
 
     private static boolean isBlank(byte[] bytes, int start, int end) {

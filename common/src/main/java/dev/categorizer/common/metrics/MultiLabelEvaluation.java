@@ -102,7 +102,7 @@ public final class MultiLabelEvaluation {
             long t = truePositives[i];
             long p = falsePositives[i];
             long n = falseNegatives[i];
-            double f1 = f1(t, p, n);
+            double f1 = F1Score.of(t, p, n);
             perLabel.add(new LabelResult(labels.get(i), ratio(t, t + p), ratio(t, t + n), f1, t + n));
             f1Sum += f1;
             tp += t;
@@ -111,12 +111,7 @@ public final class MultiLabelEvaluation {
         }
         double macroF1 = labels.isEmpty() ? 0 : f1Sum / labels.size();
         double precisionAt1 = docs == 0 ? 0 : (double) topLabelHits / docs;
-        return new EvaluationResult(f1(tp, fp, fn), macroF1, precisionAt1, docs, labels.size(), perLabel);
-    }
-
-    /** 2tp / (2tp + fp + fn); equals 2PR/(P+R), and is 0 where scikit-learn's zero_division=0 gives 0. */
-    static double f1(long tp, long fp, long fn) {
-        return ratio(2 * tp, 2 * tp + fp + fn);
+        return new EvaluationResult(F1Score.of(tp, fp, fn), macroF1, precisionAt1, docs, labels.size(), perLabel);
     }
 
     private static double ratio(long numerator, long denominator) {

@@ -81,7 +81,7 @@ public final class ThresholdTuning {
         for (int i = sorted.length - 1; i >= 0; i--) {
             tp += positives[i + 1];
             fp += negatives[i + 1];
-            double f1 = MultiLabelEvaluation.f1(tp, fp, allPositives - tp);
+            double f1 = F1Score.of(tp, fp, allPositives - tp);
             if (f1 > bestF1 || (f1 == bestF1 && closerToHalf(sorted[i], best))) {
                 bestF1 = f1;
                 best = sorted[i];

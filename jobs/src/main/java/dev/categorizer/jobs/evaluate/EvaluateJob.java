@@ -9,7 +9,7 @@ import dev.categorizer.jobs.score.ScoreJob;
 import dev.categorizer.jobs.score.ScoredStreams;
 import dev.categorizer.jobs.score.ScoringOptions;
 import dev.categorizer.model.bundle.ModelBundle;
-import dev.categorizer.sql.bundle.LocalBundle;
+import dev.categorizer.flink.bundle.LocalBundle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

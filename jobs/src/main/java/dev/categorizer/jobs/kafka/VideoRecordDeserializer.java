@@ -4,7 +4,7 @@ import dev.categorizer.common.codec.InvalidRecordException;
 import dev.categorizer.common.codec.VideoJsonCodec;
 import dev.categorizer.jobs.io.ParsedVideo;
 import dev.categorizer.jobs.io.ParsedVideoTypeInfo;
-import dev.categorizer.jobs.score.Rejections;
+import dev.categorizer.jobs.deadletter.Rejections;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;

@@ -2,9 +2,10 @@ package dev.categorizer.jobs.score;
 
 import dev.categorizer.common.record.DeadLetter;
 import dev.categorizer.common.record.Video;
+import dev.categorizer.jobs.deadletter.Rejections;
 import dev.categorizer.jobs.io.ParsedVideo;
 import dev.categorizer.model.predict.Predictor;
-import dev.categorizer.sql.bundle.LocalBundle;
+import dev.categorizer.flink.bundle.LocalBundle;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;

@@ -1,5 +1,6 @@
 package dev.categorizer.jobs.train;
 
+import dev.categorizer.common.io.FileTrees;
 import dev.categorizer.common.config.Locations;
 import dev.categorizer.common.text.TextConfig;
 import dev.categorizer.common.vocab.Vocabulary;
@@ -10,11 +11,8 @@ import dev.categorizer.model.publish.BundlePublisher;
 import dev.categorizer.model.train.TrainedModel;
 import dev.categorizer.model.trust.SigningKey;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -76,18 +74,7 @@ final class BundleSink implements Sink<byte[]> {
             LOG.info("model {} published to {}{}", version, Locations.redact(model), key == null ? "" : ", signed by " + key);
         } finally {
             // What is left is a bundle that was not published: a local staging directory or a remote upload's copy.
-            deleteTree(FilePaths.isLocal(model) ? staged : staged.getParent());
-        }
-    }
-
-    static void deleteTree(java.nio.file.Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<java.nio.file.Path> walk = Files.walk(dir)) {
-            for (java.nio.file.Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+            FileTrees.delete(FilePaths.isLocal(model) ? staged : staged.getParent());
         }
     }
 }

@@ -9,7 +9,7 @@ import dev.categorizer.model.publish.BundlePublisher;
 import dev.categorizer.model.trust.SigningKey;
 import dev.categorizer.model.bundle.ModelBundle;
 import dev.categorizer.model.train.HyperParameters;
-import dev.categorizer.sql.bundle.LocalBundle;
+import dev.categorizer.flink.bundle.LocalBundle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;

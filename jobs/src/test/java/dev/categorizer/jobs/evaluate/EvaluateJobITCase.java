@@ -3,22 +3,15 @@ package dev.categorizer.jobs.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.categorizer.common.codec.Json;
 import dev.categorizer.common.metrics.EvaluationResult;
 import dev.categorizer.common.metrics.MultiLabelEvaluation;
 import dev.categorizer.common.record.LabelScore;
 import dev.categorizer.common.record.Prediction;
 import dev.categorizer.common.record.Video;
-import dev.categorizer.jobs.bench.BenchInput;
-import dev.categorizer.jobs.cli.CategorizerCli;
+import dev.categorizer.common.codec.JsonLinesFiles;
 import dev.categorizer.jobs.score.ScoringOptions;
 import dev.categorizer.jobs.testutil.ModelFixture;
-import dev.categorizer.jobs.testutil.OverflowingModel;
 import dev.categorizer.model.predict.Predictor;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -53,7 +46,7 @@ class EvaluateJobITCase {
         bundle = ModelFixture.tinyModel();
         videos = ModelFixture.sampleTest(150);
         test = dir.resolve("test.jsonl");
-        BenchInput.writeJsonLines(videos, test);
+        JsonLinesFiles.writeVideos(videos, test);
         Files.writeString(test, "{not json}\n" + UNKNOWN_WORDS_ONLY + "\n", StandardOpenOption.APPEND);
     }
 
@@ -78,49 +71,6 @@ class EvaluateJobITCase {
         assertThat(actual.precisionAt1()).isCloseTo(expected.precisionAt1(), within(1e-9));
         assertThat(run.deadLettered()).isEqualTo(1);
         assertThat(run.sampleReasons()).hasSize(1);
-    }
-
-    @Test
-    void theCommandPrintsATableThenOneLineOfJson() throws Exception {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream stdout = System.out;
-        int code;
-        try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            code = CategorizerCli.run("evaluate", "--model", bundle.toString(), "--test", test.toString(),
-                    "--parallelism", "1");
-        } finally {
-            System.setOut(stdout);
-        }
-        assertThat(code).isZero();
-        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("label"));
-        JsonNode json = Json.mapper().readTree(lines.get(lines.size() - 1));
-        for (String key : List.of("micro_f1", "macro_f1", "p_at_1", "docs", "labels", "seconds")) {
-            assertThat(json.has(key)).as(key).isTrue();
-        }
-        assertThat(json.get("docs").asLong()).isEqualTo(videos.size() + 1);
-        assertThat(json.get("micro_f1").asDouble()).isCloseTo(direct().microF1(), within(1e-9));
-        assertThat(json.get("dead_lettered").asLong()).isEqualTo(1);
-    }
-
-    @Test
-    void aModelThatFailsOnEveryBatchFailsTheEvaluationInsteadOfScoringNothing() {
-        Path broken = OverflowingModel.everywhere(dir.resolve("broken-model"));
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream stderr = System.err;
-        int code;
-        try {
-            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            code = CategorizerCli.run("evaluate", "--model", broken.toString(), "--test", test.toString(),
-                    "--parallelism", "1");
-        } finally {
-            System.setErr(stderr);
-        }
-        assertThat(code).isNotZero();
-        assertThat(captured.toString(StandardCharsets.UTF_8).lines()).singleElement().satisfies(line -> assertThat(line)
-                .startsWith("evaluate failed: model " + OverflowingModel.EVERYWHERE_VERSION)
-                .contains("NaN"));
     }
 
     /** The evaluation computed without Flink: the predictor's decisions and top label for each video. */

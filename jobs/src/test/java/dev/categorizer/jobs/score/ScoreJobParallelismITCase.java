@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.categorizer.common.record.Prediction;
 import dev.categorizer.common.record.Video;
-import dev.categorizer.jobs.bench.BenchInput;
+import dev.categorizer.common.codec.JsonLinesFiles;
 import dev.categorizer.jobs.kafka.KafkaSettings;
 import dev.categorizer.jobs.sink.OutputSpec;
 import dev.categorizer.jobs.testutil.ModelFixture;
@@ -46,7 +46,7 @@ class ScoreJobParallelismITCase {
         Path bundle = ModelFixture.tinyModel();
         List<Video> videos = ModelFixture.sampleTest(300);
         Path input = dir.resolve("videos.jsonl");
-        BenchInput.writeJsonLines(videos, input);
+        JsonLinesFiles.writeVideos(videos, input);
 
         Run one = score(bundle, input, 1, dir.resolve("p1"));
         Run two = score(bundle, input, 2, dir.resolve("p2"));
@@ -76,7 +76,7 @@ class ScoreJobParallelismITCase {
         Path bundle = ModelFixture.tinyModel();
         List<Video> videos = ModelFixture.sampleTest(300);
         Path input = dir.resolve("videos-threads.jsonl");
-        BenchInput.writeJsonLines(videos, input);
+        JsonLinesFiles.writeVideos(videos, input);
 
         Run inline = score(bundle, input, 1, 0, dir.resolve("t0"));
         Run threaded = score(bundle, input, 1, 2, dir.resolve("t2"));

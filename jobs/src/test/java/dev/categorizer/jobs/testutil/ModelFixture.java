@@ -1,5 +1,6 @@
 package dev.categorizer.jobs.testutil;
 
+import dev.categorizer.common.io.FileTrees;
 import dev.categorizer.common.codec.JsonLinesFiles;
 import dev.categorizer.common.record.SparseVector;
 import dev.categorizer.common.record.Video;
@@ -21,14 +22,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * A tiny model bundle for tests, trained in-process on the first few hundred films of the demo sample
@@ -129,13 +128,7 @@ public final class ModelFixture {
     }
 
     private static void deleteOnExit(Path dir) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // best effort
-            }
-        }));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> FileTrees.deleteQuietly(dir)));
     }
 
     /** Labels of the bundle as a set, for assertions. */

@@ -1,5 +1,6 @@
 package dev.categorizer.model.bundle;
 
+import dev.categorizer.common.io.FileTrees;
 import dev.categorizer.common.text.TextConfig;
 import dev.categorizer.common.vocab.Vocabulary;
 import dev.categorizer.common.vocab.Weighting;
@@ -18,12 +19,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Writes a bundle into a fresh sibling directory, then moves it into place, so that a reader never sees half a
@@ -84,10 +83,10 @@ final class BundleWriter {
             }
             replace(staging, target);
         } catch (IOException e) {
-            deleteQuietly(staging);
+            FileTrees.deleteQuietly(staging);
             throw new UncheckedIOException("cannot write model bundle to " + target + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            deleteQuietly(staging);
+            FileTrees.deleteQuietly(staging);
             throw e;
         }
     }
@@ -114,19 +113,10 @@ final class BundleWriter {
             Path old = target.resolveSibling(target.getFileName() + ".old-" + UUID.randomUUID());
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            deleteQuietly(old);
+            FileTrees.deleteQuietly(old);
         } else {
             Files.createDirectories(target.getParent());
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        }
-    }
-
-    static void deleteQuietly(Path root) {
-        if (!Files.exists(root)) return;
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: a leftover staging directory is harmless
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.categorizer.model.tensor;
 
+import dev.categorizer.common.io.FileTrees;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -59,11 +59,7 @@ public final class LocalTensorStore implements TensorStore {
 
     @Override
     public void delete(String name) throws IOException {
-        Path p = path(name);
-        if (!Files.exists(p)) return;
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(q);
-        }
+        FileTrees.delete(path(name));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.categorizer.model.train;
 
+import dev.categorizer.common.metrics.F1Score;
 import dev.categorizer.common.metrics.ThresholdTuning;
 
 /**
@@ -59,11 +60,11 @@ public enum ThresholdStrategy {
             for (int j = 0; j < labels; j++) {
                 long baseTp = tpAll - tp[j], baseFp = fpAll - fp[j], baseFn = fnAll - fn[j];
                 float best = thresholds[j];
-                double bestF1 = f1(tpAll, fpAll, fnAll);
+                double bestF1 = F1Score.of(tpAll, fpAll, fnAll);
                 for (float c : candidates) {
                     long t = counts.truePositives(j, c);
                     long f = counts.falsePositives(j, c);
-                    double f1 = f1(baseTp + t, baseFp + f, baseFn + counts.positives(j) - t);
+                    double f1 = F1Score.of(baseTp + t, baseFp + f, baseFn + counts.positives(j) - t);
                     if (f1 > bestF1 + 1e-12) {
                         bestF1 = f1;
                         best = c;
@@ -171,9 +172,5 @@ public enum ThresholdStrategy {
         long s = 0;
         for (long v : a) s += v;
         return s;
-    }
-
-    private static double f1(long tp, long fp, long fn) {
-        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
     }
 }

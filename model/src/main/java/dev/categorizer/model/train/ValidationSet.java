@@ -1,5 +1,6 @@
 package dev.categorizer.model.train;
 
+import dev.categorizer.common.metrics.F1Score;
 import dev.categorizer.common.record.SparseVector;
 import dev.categorizer.model.examples.ExampleOrder;
 import dev.categorizer.model.examples.ExampleSet;
@@ -58,7 +59,7 @@ final class ValidationSet {
                 else if (truth[i][j]) fn++;
             }
         }
-        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+        return F1Score.of(tp, fp, fn);
     }
 
     /** Macro-averaged F1 over all labels (a label with no true and no predicted positive counts as 0). */
@@ -72,7 +73,7 @@ final class ValidationSet {
                 else if (predicted) fp++;
                 else if (truth[i][j]) fn++;
             }
-            sum += tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+            sum += F1Score.of(tp, fp, fn);
         }
         return sum / thresholds.length;
     }

@@ -1,5 +1,6 @@
 package dev.categorizer.model.testutil;
 
+import dev.categorizer.common.io.FileTrees;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -114,13 +114,7 @@ public final class PlantedBundles {
             } else {
                 source = Path.of(uri);
             }
-            try (Stream<Path> walk = Files.walk(source)) {
-                for (Path p : (Iterable<Path>) walk::iterator) {
-                    Path to = target.resolve(source.relativize(p).toString());
-                    if (Files.isDirectory(p)) Files.createDirectories(to);
-                    else Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+            FileTrees.copy(source, target);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -212,9 +206,8 @@ public final class PlantedBundles {
     }
 
     public static void deleteTree(Path root) {
-        if (!Files.exists(root)) return;
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            FileTrees.delete(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

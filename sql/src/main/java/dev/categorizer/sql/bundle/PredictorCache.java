@@ -1,6 +1,7 @@
 package dev.categorizer.sql.bundle;
 
 import dev.categorizer.common.config.Locations;
+import dev.categorizer.flink.bundle.LocalBundle;
 import dev.categorizer.model.predict.Predictor;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

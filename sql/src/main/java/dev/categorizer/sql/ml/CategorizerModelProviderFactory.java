@@ -2,7 +2,7 @@ package dev.categorizer.sql.ml;
 
 import dev.categorizer.common.config.Locations;
 import dev.categorizer.model.bundle.ModelBundle;
-import dev.categorizer.sql.bundle.LocalBundle;
+import dev.categorizer.flink.bundle.LocalBundle;
 import dev.categorizer.sql.bundle.ModelAccess;
 import java.time.Duration;
 import java.util.List;

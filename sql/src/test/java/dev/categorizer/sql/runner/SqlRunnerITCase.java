@@ -221,6 +221,33 @@ class SqlRunnerITCase {
                 .doesNotContain(secret);
     }
 
+    @Test
+    void runsAStatementSetAsOneJobAndAppliesTableHints() {
+        Path out = tmp.resolve("statement-set");
+        String script = """
+                SET 'execution.runtime-mode' = 'batch';
+                CREATE TABLE sink_a (x INT) WITH ('connector' = 'filesystem', 'path' = '${OUT}/a', 'format' = 'json');
+                CREATE TABLE sink_b (x INT) WITH ('connector' = 'filesystem', 'path' = '${OUT}/b', 'format' = 'json');
+                -- both INSERTs in one job; each ends with a ';' inside the set
+                EXECUTE STATEMENT SET
+                BEGIN
+                  INSERT INTO sink_a /*+ OPTIONS('sink.parallelism' = '1') */ VALUES (1), (2);
+                  INSERT INTO sink_b SELECT CASE WHEN x > 10 THEN x ELSE 0 END FROM (VALUES (5), (30)) AS t(x);
+                END;
+                -- the hint points the table at the other's files: only a hint that reaches Flink reads 0 and 30
+                SELECT x FROM sink_a /*+ OPTIONS('path' = '${OUT}/b') */ ORDER BY x;
+                """;
+
+        List<StatementResult> results = SqlRunner.run(script, Map.of("OUT", out.toString()), new Configuration(),
+                Output.COLLECT, quiet());
+
+        assertThat(results).hasSize(5);
+        assertThat(results.get(3).statement().sql()).startsWith("EXECUTE STATEMENT SET");
+        assertThat(results.get(4).rows()).extracting(r -> r.getField(0)).containsExactly(0, 30);
+        assertThat(out.resolve("a")).isDirectoryRecursivelyContaining(p -> p.getFileName().toString()
+                .startsWith("part-"));
+    }
+
     private static List<StatementResult> runScript(String name, Map<String, String> variables) {
         Path script = RepoRoot.find().resolve("sql/scripts").resolve(name);
         assertThat(script).isRegularFile();

@@ -1,0 +1,211 @@
+package dev.categorizer.cli;
+
+import dev.categorizer.common.text.TextConfig;
+import dev.categorizer.common.text.TokenizerKind;
+import dev.categorizer.common.vocab.VocabularySelector;
+import dev.categorizer.jobs.train.TrainJob;
+import dev.categorizer.jobs.train.TrainResult;
+import dev.categorizer.model.train.HyperParameters;
+import dev.categorizer.model.train.ThresholdStrategy;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code categorizer train}: trains a model bundle from labelled videos with {@link TrainJob}. Runs on an embedded
+ * Flink MiniCluster from the command line, or on the cluster under {@code flink run}.
+ */
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        showDefaultValues = true,
+        defaultValueProvider = TrainDefaults.class,
+        description = "Trains a model bundle from labelled videos (JSON lines or Parquet) as Flink jobs.")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--train", required = true, paramLabel = "PATH",
+            description = "Training videos: a JSON-lines or Parquet file or directory, local or a Flink URI.")
+    String train;
+
+    @Option(names = "--validation", paramLabel = "PATH",
+            description = "Validation videos; without them --validation-fraction of the training set is held out.")
+    String validation;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR",
+            description = "Model location, local or a Flink URI: the bundle is published there as a new version "
+                    + "(versions/<version>/) and the CURRENT pointer switches to it once it is verified.")
+    String model;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Most passes over the training data.")
+    int epochs;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Units in the hidden layer.")
+    int hidden;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Examples per mini-batch.")
+    int batchSize;
+
+    @Option(names = "--learning-rate", paramLabel = "F", description = "Adam learning rate.")
+    float learningRate;
+
+    @Option(names = "--dropout", paramLabel = "F", description = "Dropout rate on the hidden layer, in [0, 1).")
+    float dropout;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of initialisation, shuffling, dropout and the validation split.")
+    long seed;
+
+    @Option(names = "--validation-fraction", paramLabel = "F",
+            description = "Share of the training set held out when no --validation is given.")
+    float validationFraction;
+
+    @Option(names = "--patience", paramLabel = "N", description = "Epochs without a better validation F1 before stopping.")
+    int patience;
+
+    @Option(names = "--min-df", paramLabel = "N", description = "Drop terms in fewer training documents than this.")
+    long minDf;
+
+    @Option(names = "--max-df-fraction", paramLabel = "F",
+            description = "Drop terms in more than this fraction of the training documents.")
+    double maxDfFraction;
+
+    @Option(names = "--max-vocabulary", paramLabel = "N", description = "Keep at most this many terms, the most frequent.")
+    int maxVocabulary;
+
+    @Option(names = "--tokenizer", paramLabel = "simple|model", converter = TokenizerConverter.class,
+            description = "simple: split at character-class changes; model: OpenNLP English tokenizer (slower).")
+    TokenizerKind tokenizer;
+
+    @Option(names = "--bigrams", description = "Add word pairs to the features.")
+    boolean bigrams;
+
+    @Option(names = "--remove-stop-words", description = "Drop English stop words (they are kept by default).")
+    boolean removeStopWords;
+
+    @Option(names = "--no-tags", description = "Ignore the tags of the videos.")
+    boolean noTags;
+
+    @Option(names = "--no-tag-words",
+            description = "Use each tag only as one whole feature, not also its words as words.")
+    boolean noTagWords;
+
+    @Option(names = "--no-refit", description = "Keep the model trained without the held-out validation part, "
+            + "instead of training it again on all the training data for the best number of epochs.")
+    boolean noRefit;
+
+    @Option(names = "--threshold-strategy", paramLabel = "GLOBAL|PER_LABEL|SHRUNK|MICRO",
+            description = "How decision thresholds are tuned on validation (see ThresholdStrategy).")
+    ThresholdStrategy thresholdStrategy = HyperParameters.defaults().thresholdStrategy();
+
+    @Option(names = "--parallelism", paramLabel = "N",
+            description = "Parallelism of the prepare stage; default: Flink's.")
+    Integer parallelism;
+
+    @Option(names = "--train-parallelism", paramLabel = "N",
+            description = "Replicas that train side by side, each on its share of the batches, merging their weights "
+                    + "every --sync-steps batches (default: 1). The same seed and training parallelism give the "
+                    + "same model.")
+    Integer trainParallelism;
+
+    @Option(names = "--sync-steps", paramLabel = "N",
+            description = "Batches each training replica runs between two merges of their weights (default: "
+                    + dev.categorizer.model.train.Replicas.DEFAULT_SYNC_STEPS + ").")
+    Integer syncSteps;
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Prepared documents, vocabulary and checkpoints; a temporary directory if unset. "
+                    + "On a cluster: a directory every task manager sees.")
+    String workDir;
+
+    @Option(names = "--checkpoint-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How often training is checkpointed (e.g. 10s, 500ms).")
+    Duration checkpointInterval;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Where training checkpoints go (any Flink file system); default <work-dir>/checkpoints.")
+    String checkpointDir;
+
+    @Option(names = "--dead-letter", paramLabel = "DIR",
+            description = "Directory for rejected records as JSON lines; default <work-dir>/dead-letters.")
+    String deadLetter;
+
+    @Option(names = "--sign-key", paramLabel = "FILE",
+            description = "Ed25519 private key (PKCS#8 PEM, e.g. from `categorizer keygen` or `openssl genpkey "
+                    + "-algorithm ed25519`) that signs the bundle; scorers that trust its public key accept it.")
+    String signKey;
+
+    @Option(names = "--keep-versions", paramLabel = "N", defaultValue = "3",
+            description = "Published versions kept at the model path, the one in service among them "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int keepVersions;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainResult result;
+        try {
+            result = job().run();
+        } catch (IllegalArgumentException e) { // unusable input or settings: a message, not a stack trace
+            System.err.println("train: " + e.getMessage());
+            return 1;
+        }
+        System.out.println();
+        System.out.print(result.summary());
+        return 0;
+    }
+
+    TrainJob job() {
+        TextConfig defaults = TextConfig.defaults();
+        TextConfig text = defaults.toBuilder()
+                .tokenizer(tokenizer)
+                .bigrams(bigrams || defaults.bigrams())
+                .removeStopWords(removeStopWords || defaults.removeStopWords())
+                .tags(!noTags && defaults.tags())
+                .tagWords(!noTagWords && defaults.tagWords())
+                .build();
+        HyperParameters hp = HyperParameters.builder()
+                .epochs(epochs)
+                .hidden(hidden)
+                .batchSize(batchSize)
+                .learningRate(learningRate)
+                .dropout(dropout)
+                .seed(seed)
+                .validationFraction(validationFraction)
+                .patience(patience)
+                .thresholdStrategy(thresholdStrategy)
+                .refit(!noRefit && HyperParameters.defaults().refit())
+                .build();
+        return TrainJob.builder()
+                .train(train)
+                .validation(validation)
+                .model(model)
+                .workDir(workDir)
+                .deadLetters(deadLetter)
+                .hyperParameters(hp)
+                .textConfig(text)
+                .vocabularySelector(VocabularySelector.builder()
+                        .minDocumentFrequency(minDf)
+                        .maxDocumentFraction(maxDfFraction)
+                        .maxSize(maxVocabulary)
+                        .build())
+                .parallelism(parallelism == null ? -1 : parallelism)
+                .trainingParallelism(trainParallelism == null ? 1 : trainParallelism)
+                .syncSteps(syncSteps == null ? dev.categorizer.model.train.Replicas.DEFAULT_SYNC_STEPS : syncSteps)
+                .checkpointInterval(checkpointInterval)
+                .checkpointDirectory(checkpointDir)
+                .signingKeyFile(signKey)
+                .keepVersions(keepVersions)
+                .build();
+    }
+
+    /** Accepts the tokenizer names in any case. */
+    static final class TokenizerConverter implements picocli.CommandLine.ITypeConverter<TokenizerKind> {
+        @Override
+        public TokenizerKind convert(String value) {
+            try {
+                return TokenizerKind.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("expected simple or model, got '" + value + "'");
+            }
+        }
+    }
+}
