@@ -74,7 +74,8 @@ final class BundleWriter {
                     model.hyperParameters().toMap(),
                     model.validationMetrics(),
                     prov,
-                    files);
+                    files,
+                    model.history());
             ManifestJson.write(manifest, staging.resolve(ModelBundle.MANIFEST));
             if (signingKey != null) {
                 // The manifest holds every other file's SHA-256: signing its bytes signs the bundle.

@@ -1,12 +1,14 @@
 package dev.categorizer.model.bundle;
 
+import dev.categorizer.common.metrics.EpochMetrics;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a model bundle says about itself ({@code manifest.json}): its format and identity, the labels and their
  * thresholds, how text becomes features, the settings it was trained with, its validation metrics, where it came
- * from (provenance) and the SHA-256 of every other file in the bundle.
+ * from (provenance), the SHA-256 of every other file in the bundle and the loss and validation micro-F1 of every
+ * training epoch ({@code training_history}: null in bundles written before it existed).
  */
 public record Manifest(
         int formatVersion,
@@ -22,4 +24,5 @@ public record Manifest(
         Map<String, String> hyperParameters,
         Map<String, Double> trainingMetrics,
         Map<String, String> provenance,
-        Map<String, String> files) {}
+        Map<String, String> files,
+        List<EpochMetrics> trainingHistory) {}

@@ -1,12 +1,14 @@
 package dev.categorizer.model.train;
 
+import dev.categorizer.common.metrics.EpochMetrics;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The outcome of a training run: weights without optimizer state, the labels in output order, one decision
- * threshold per label tuned on validation, the settings used and the validation metrics.
+ * threshold per label tuned on validation, the settings used, the validation metrics and the loss and validation
+ * micro-F1 of every epoch run ({@code history}, in the order they ran).
  */
 public record TrainedModel(
         List<String> labels,
@@ -14,11 +16,19 @@ public record TrainedModel(
         NetworkWeights weights,
         HyperParameters hyperParameters,
         Map<String, Double> validationMetrics,
-        int epochsRun)
+        int epochsRun,
+        List<EpochMetrics> history)
         implements Serializable {
+
+    /** A model without a training history (built outside a {@code TrainingRun}). */
+    public TrainedModel(List<String> labels, float[] thresholds, NetworkWeights weights,
+            HyperParameters hyperParameters, Map<String, Double> validationMetrics, int epochsRun) {
+        this(labels, thresholds, weights, hyperParameters, validationMetrics, epochsRun, List.of());
+    }
 
     public TrainedModel {
         labels = List.copyOf(labels);
+        history = List.copyOf(history);
         validationMetrics = Map.copyOf(validationMetrics);
         if (thresholds.length != labels.size() || weights.outputs() != labels.size()) {
             throw new IllegalArgumentException("labels, thresholds and outputs differ in number");

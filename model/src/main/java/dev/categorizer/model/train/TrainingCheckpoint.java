@@ -1,23 +1,28 @@
 package dev.categorizer.model.train;
 
+import dev.categorizer.common.metrics.EpochMetrics;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Where a training run was, and where its tensors are: the position in the epoch, the early-stopping counters,
  * and the names (in the run's {@link dev.categorizer.model.tensor.TensorStore}) and checksums of the files that
- * hold its variables and its best weights so far. It is small whatever the model's size (the tensors stay in
+ * hold its variables and its best weights so far, and the metrics of the epochs run so far. It is small whatever the model's size (the tensors stay in
  * files), which is what lets Flink keep it in operator state at every checkpoint.
  */
 public final class TrainingCheckpoint implements Serializable {
     private static final long serialVersionUID = 2L;
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
+    private static final int FORMAT_WITHOUT_HISTORY = 4; // still read: a run saved before an upgrade resumes
+    private static final int MAX_EPOCHS = 1_000_000;
 
     final int epoch; // 0-based epoch in progress
     final int step; // batches of that epoch already run (by every replica)
@@ -37,11 +42,13 @@ public final class TrainingCheckpoint implements Serializable {
     final long[] bestChecksums;
     final boolean refit; // in the refit phase
     final TunedThresholds tuned; // first-phase thresholds in the refit phase (first replica), or null
+    final List<EpochMetrics> history; // every epoch ended so far, both phases
 
     TrainingCheckpoint(int epoch, int step, long globalStep, long localSteps, double lossSum,
             int epochsWithoutImprovement, double bestMicroF1, int bestEpoch, long elapsedMillis, boolean done,
             String weights, long[] weightChecksums, String variables, long[] variableChecksums, String best,
-            long[] bestChecksums, boolean refit, TunedThresholds tuned) {
+            long[] bestChecksums, boolean refit, TunedThresholds tuned, List<EpochMetrics> history) {
+        this.history = List.copyOf(history);
         this.epoch = epoch;
         this.step = step;
         this.globalStep = globalStep;
@@ -106,11 +113,20 @@ public final class TrainingCheckpoint implements Serializable {
                 out.writeDouble(e.getValue());
             }
         }
+        out.writeInt(history.size());
+        for (EpochMetrics e : history) {
+            out.writeUTF(e.phase());
+            out.writeInt(e.epoch());
+            out.writeDouble(e.loss());
+            out.writeDouble(e.validationMicroF1() == null ? Double.NaN : e.validationMicroF1());
+        }
     }
 
     public static TrainingCheckpoint readFrom(DataInputStream in) throws IOException {
         int format = in.readInt();
-        if (format != FORMAT) throw new IOException("unsupported training checkpoint format " + format);
+        if (format != FORMAT && format != FORMAT_WITHOUT_HISTORY) {
+            throw new IOException("unsupported training checkpoint format " + format);
+        }
         int epoch = in.readInt();
         int step = in.readInt();
         long globalStep = in.readLong();
@@ -140,9 +156,21 @@ public final class TrainingCheckpoint implements Serializable {
             for (int i = in.readInt(); i > 0; i--) metrics.put(in.readUTF(), in.readDouble());
             tuned = new TunedThresholds(thresholds, metrics);
         }
+        List<EpochMetrics> history = new ArrayList<>();
+        if (format != FORMAT_WITHOUT_HISTORY) {
+            int n = in.readInt();
+            if (n < 0 || n > MAX_EPOCHS) throw new IOException("damaged training checkpoint (" + n + " epochs)");
+            for (int i = 0; i < n; i++) {
+                String phase = in.readUTF();
+                int number = in.readInt();
+                double loss = in.readDouble();
+                double f1 = in.readDouble();
+                history.add(new EpochMetrics(phase, number, loss, Double.isNaN(f1) ? null : f1));
+            }
+        }
         return new TrainingCheckpoint(epoch, step, globalStep, localSteps, lossSum, without, bestF1, bestEpoch,
                 elapsed, done, weights, weightChecksums, variables, variableChecksums, best, bestChecksums, refit,
-                tuned);
+                tuned, history);
     }
 
     private static void writeLongs(DataOutputStream out, long[] values) throws IOException {

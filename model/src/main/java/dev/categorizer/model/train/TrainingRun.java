@@ -1,5 +1,6 @@
 package dev.categorizer.model.train;
 
+import dev.categorizer.common.metrics.EpochMetrics;
 import dev.categorizer.common.metrics.ThresholdTuning;
 import dev.categorizer.common.record.SparseVector;
 import dev.categorizer.model.examples.ExampleOrder;
@@ -90,6 +91,7 @@ public final class TrainingRun implements AutoCloseable {
     private ExampleOrder order;
     private boolean refitPhase;
     private TunedThresholds tuned; // first-phase thresholds in the refit phase (replica 0 only)
+    private final List<EpochMetrics> history = new ArrayList<>(); // every epoch ended, across restarts
 
     private TrainingRun(TrainingData data, HyperParameters hp, TensorStore store, Replicas replicas) {
         this.data = data;
@@ -165,6 +167,7 @@ public final class TrainingRun implements AutoCloseable {
         run.done = checkpoint.done;
         run.best = checkpoint.best;
         run.bestChecksums = checkpoint.bestChecksums;
+        run.history.addAll(checkpoint.history);
         if (checkpoint.refit) run.enterRefit(checkpoint.tuned);
         run.beginEpoch(checkpoint.epoch);
         run.epochStart = checkpoint.globalStep - checkpoint.step;
@@ -289,6 +292,8 @@ public final class TrainingRun implements AutoCloseable {
         boolean refit = refitting();
         double validationF1 = refit ? Double.NaN : endEpoch();
         if (refit) endRefitEpoch();
+        history.add(new EpochMetrics(refit ? EpochMetrics.REFIT : EpochMetrics.TRAIN, epochNumber, meanLoss,
+                refit ? null : validationF1));
         long elapsed = elapsedMillis();
         long stepsLeft = (long) (epochs - epoch) * batchesPerEpoch();
         long remaining = done ? 0 : elapsed * Math.max(0, stepsLeft) / Math.max(1, globalStep);
@@ -425,7 +430,7 @@ public final class TrainingRun implements AutoCloseable {
         boolean keepBest = !refitting() && best != null;
         return new TrainingCheckpoint(epoch, step, globalStep, localSteps, lossSum, epochsWithoutImprovement,
                 bestMicroF1, bestEpoch, elapsedMillis(), done, weights, weightSums, level, momentSums,
-                keepBest ? best : null, keepBest ? bestChecksums : null, refitting(), tuned);
+                keepBest ? best : null, keepBest ? bestChecksums : null, refitting(), tuned, history);
     }
 
     /** The store level of the best weights so far (immutable files), or null before the first epoch ends. */
@@ -461,7 +466,7 @@ public final class TrainingRun implements AutoCloseable {
         metrics.put("training_seconds", elapsedMillis() / 1000.0);
         if (refitting()) metrics.put("refit_docs", (double) fitting.size());
         NetworkWeights net = NetworkWeights.stored(store, weights, data.inputSize(), hp.hidden(), data.labels().size());
-        return new TrainedModel(data.labels(), result.thresholds(), net, hp, metrics, epoch);
+        return new TrainedModel(data.labels(), result.thresholds(), net, hp, metrics, epoch, history);
     }
 
     /** Loads the best weights so far into the graph and tunes the thresholds on validation for them. */

@@ -52,8 +52,22 @@ class ModelBundleTest {
         assertThat(m.provenance()).containsEntry("train", "toy").containsKey("tensorflow_version");
         assertThat(m.files().keySet()).containsExactlyInAnyOrder(ModelBundle.VOCABULARY, "weights/w1", "weights/b1",
                 "weights/w2", "weights/b2");
+        assertThat(m.trainingHistory()).as("one entry per epoch run").isEqualTo(model.history()).isNotEmpty();
+        assertThat(m.trainingHistory().get(0).validationMicroF1()).isNotNull();
         assertThat(read.vocabulary()).isEqualTo(toy.vocabulary);
         assertThat(written.manifest()).isEqualTo(m);
+    }
+
+    @Test
+    void aBundleWrittenBeforeTheTrainingHistoryExistedStillReadsWithoutOne() throws IOException {
+        write(tmp.resolve("m"));
+        Path manifest = tmp.resolve("m").resolve(ModelBundle.MANIFEST);
+        String json = Files.readString(manifest);
+        int start = json.indexOf(",\n  \"training_history\"");
+        assertThat(start).as("the history is the manifest's last key").isPositive();
+        Files.writeString(manifest, json.substring(0, start) + "\n}");
+
+        assertThat(ModelBundle.read(tmp.resolve("m")).manifest().trainingHistory()).isNull();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.categorizer.model.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.categorizer.common.metrics.EpochMetrics;
 import dev.categorizer.model.tensor.LocalTensorStore;
 import dev.categorizer.model.tensor.TensorStore;
 import dev.categorizer.model.testutil.ToyData;
@@ -54,6 +55,26 @@ class TrainingRunTest {
         assertThat(resumed.weights().w1()).containsExactly(uninterrupted.weights().w1());
         assertThat(resumed.weights().w2()).containsExactly(uninterrupted.weights().w2());
         assertThat(resumed.thresholds()).containsExactly(uninterrupted.thresholds());
+        assertThat(resumed.history()).as("the epochs before the checkpoint are not forgotten")
+                .isEqualTo(uninterrupted.history());
+    }
+
+    @Test
+    void theModelKeepsTheLossAndValidationF1OfEveryEpoch() {
+        TrainedModel model = TrainingRun.trainToEnd(toy.trainingData(), hp, p -> {});
+        assertThat(model.history()).isNotEmpty();
+        for (int i = 0; i < model.history().size(); i++) {
+            EpochMetrics e = model.history().get(i);
+            assertThat(e.loss()).isPositive().isFinite();
+            if (e.phase().equals(EpochMetrics.TRAIN)) {
+                assertThat(e.epoch()).isEqualTo(i + 1);
+                assertThat(e.validationMicroF1()).isBetween(0.0, 1.0);
+            } else {
+                assertThat(e.phase()).isEqualTo(EpochMetrics.REFIT);
+                assertThat(e.validationMicroF1()).isNull();
+            }
+        }
+        assertThat(model.history().get(0).loss()).isGreaterThan(model.history().get(model.history().size() - 1).loss());
     }
 
     @Test
@@ -105,6 +126,8 @@ class TrainingRunTest {
         }
         assertThat(resumed.weights().w1()).containsExactly(uninterrupted.weights().w1());
         assertThat(resumed.thresholds()).containsExactly(uninterrupted.thresholds());
+        assertThat(resumed.history()).as("the epochs before the checkpoint are not forgotten")
+                .isEqualTo(uninterrupted.history());
     }
 
     @Test
