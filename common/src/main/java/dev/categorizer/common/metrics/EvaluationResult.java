@@ -17,16 +17,20 @@ import java.util.Locale;
  * @param docs documents evaluated
  * @param labels size of the label set
  * @param perLabel one result per label, in label set order
+ * @param meanPredictedLabels labels predicted per document, on average
+ * @param meanTrueLabels true labels (of the label set) per document, on average
  */
 public record EvaluationResult(
-        double microF1, double macroF1, double precisionAt1, long docs, int labels, List<LabelResult> perLabel) {
+        double microF1, double macroF1, double precisionAt1, long docs, int labels, List<LabelResult> perLabel,
+        double meanPredictedLabels, double meanTrueLabels) {
 
     public EvaluationResult {
         perLabel = List.copyOf(perLabel);
     }
 
     /**
-     * One line of JSON: {@code {"micro_f1":..,"macro_f1":..,"p_at_1":..,"docs":..,"labels":..,"per_label":[
+     * One line of JSON: {@code {"micro_f1":..,"macro_f1":..,"p_at_1":..,"mean_predicted_labels":..,
+     * "mean_true_labels":..,"docs":..,"labels":..,"per_label":[
      * {"label":..,"precision":..,"recall":..,"f1":..,"support":..}, ...]}}.
      */
     public String toJson() {
@@ -36,6 +40,8 @@ public record EvaluationResult(
             g.writeNumberField("micro_f1", microF1);
             g.writeNumberField("macro_f1", macroF1);
             g.writeNumberField("p_at_1", precisionAt1);
+            g.writeNumberField("mean_predicted_labels", meanPredictedLabels);
+            g.writeNumberField("mean_true_labels", meanTrueLabels);
             g.writeNumberField("docs", docs);
             g.writeNumberField("labels", labels);
             g.writeArrayFieldStart("per_label");
@@ -56,7 +62,7 @@ public record EvaluationResult(
         return out.toString();
     }
 
-    /** A table for humans: one row per label, then the micro F1, macro F1 and P@1 lines. */
+    /** A table for humans: one row per label, then the micro F1, macro F1, P@1 and labels-per-document lines. */
     public String toTable() {
         int width = "label".length();
         for (LabelResult r : perLabel) {
@@ -71,6 +77,8 @@ public record EvaluationResult(
         }
         table.append(String.format(Locale.ROOT, "%nmicro F1  %.4f%nmacro F1  %.4f%nP@1       %.4f%n", microF1, macroF1,
                 precisionAt1));
+        table.append(String.format(Locale.ROOT, "labels/doc %.2f predicted, %.2f true%n", meanPredictedLabels,
+                meanTrueLabels));
         table.append(String.format(Locale.ROOT, "docs      %d%nlabels    %d%n", docs, labels));
         return table.toString();
     }

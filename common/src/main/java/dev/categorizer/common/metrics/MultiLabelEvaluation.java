@@ -1,11 +1,11 @@
 package dev.categorizer.common.metrics;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,9 +18,12 @@ import java.util.Set;
  *   <li>macro F1 = mean of the per-label F1 over ALL labels of the set, including those never true and never
  *       predicted (they count as 0);</li>
  *   <li>P@1 = fraction of documents whose top-scored label is a true label; documents without any true label
- *       in the set still count in the denominator.</li>
+ *       in the set still count in the denominator;</li>
+ *   <li>the mean number of labels predicted per document, beside the mean number of true labels (of the set):
+ *       a model that predicts too few or too many categories shows here before it shows in F1.</li>
  * </ul>
- * Labels outside the set (in truth or predictions) are ignored for F1. Not thread-safe: one per evaluating task.
+ * Labels outside the set (in truth or predictions) are ignored. Not thread-safe: one per evaluating task;
+ * evaluations of parallel tasks add up with {@link #merge}.
  *
  * <pre>{@code
  * MultiLabelEvaluation evaluation = new MultiLabelEvaluation(trainingLabels);
@@ -28,15 +31,18 @@ import java.util.Set;
  * System.out.println(evaluation.result().toTable());
  * }</pre>
  */
-public final class MultiLabelEvaluation {
+public final class MultiLabelEvaluation implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     private final List<String> labels;
-    private final Map<String, Integer> index;
+    private final HashMap<String, Integer> index;
     private final long[] truePositives;
     private final long[] falsePositives;
     private final long[] falseNegatives;
     private long docs;
     private long topLabelHits;
+    private long predictedLabels;
+    private long trueLabels;
 
     /** @param labels the label set, distinct; defines the macro average and the order of per-label results */
     public MultiLabelEvaluation(List<String> labels) {
@@ -75,9 +81,31 @@ public final class MultiLabelEvaluation {
             }
         }
         docs++;
+        predictedLabels += predictedIds.size();
+        trueLabels += trueIds.size();
         if (topLabel != null && truth.contains(topLabel)) {
             topLabelHits++;
         }
+    }
+
+    /** The position of {@code label} in the label set, or -1 when it is not in the set. */
+    public int indexOf(String label) {
+        Integer id = index.get(label);
+        return id == null ? -1 : id;
+    }
+
+    /** Adds the documents that {@code other}, an evaluation over the same labels, has counted. */
+    public void merge(MultiLabelEvaluation other) {
+        if (!other.labels.equals(labels)) throw new IllegalArgumentException("evaluations over other labels");
+        for (int i = 0; i < labels.size(); i++) {
+            truePositives[i] += other.truePositives[i];
+            falsePositives[i] += other.falsePositives[i];
+            falseNegatives[i] += other.falseNegatives[i];
+        }
+        docs += other.docs;
+        topLabelHits += other.topLabelHits;
+        predictedLabels += other.predictedLabels;
+        trueLabels += other.trueLabels;
     }
 
     private Set<Integer> ids(Collection<String> labelNames) {
@@ -111,7 +139,8 @@ public final class MultiLabelEvaluation {
         }
         double macroF1 = labels.isEmpty() ? 0 : f1Sum / labels.size();
         double precisionAt1 = docs == 0 ? 0 : (double) topLabelHits / docs;
-        return new EvaluationResult(F1Score.of(tp, fp, fn), macroF1, precisionAt1, docs, labels.size(), perLabel);
+        return new EvaluationResult(F1Score.of(tp, fp, fn), macroF1, precisionAt1, docs, labels.size(), perLabel,
+                ratio(predictedLabels, docs), ratio(trueLabels, docs));
     }
 
     private static double ratio(long numerator, long denominator) {

@@ -37,6 +37,39 @@ class MultiLabelEvaluationTest {
     }
 
     @Test
+    void comparesTheMeanNumberOfPredictedCategoriesWithTheTrueMean() {
+        MultiLabelEvaluation evaluation = new MultiLabelEvaluation(List.of("a", "b", "c"));
+        evaluation.add(Set.of("a", "b", "c"), Set.of("a"), "a");
+        evaluation.add(Set.of("a", "x"), Set.of(), null); // x is not in the label set: one true label
+        evaluation.add(Set.of("b"), Set.of("b", "zzz"), "b"); // zzz neither: one predicted label
+
+        EvaluationResult result = evaluation.result();
+
+        assertThat(result.meanPredictedLabels()).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(result.meanTrueLabels()).isCloseTo(5.0 / 3, within(1e-12));
+        assertThat(result.toJson()).contains("\"mean_predicted_labels\":0.666", "\"mean_true_labels\":1.666");
+        assertThat(result.toTable()).contains("labels/doc 0.67 predicted, 1.67 true");
+    }
+
+    @Test
+    void twoEvaluationsMergedScoreAsOneThatSawEveryDocument() {
+        List<String> labels = List.of("a", "b");
+        MultiLabelEvaluation whole = new MultiLabelEvaluation(labels);
+        MultiLabelEvaluation first = new MultiLabelEvaluation(labels);
+        MultiLabelEvaluation second = new MultiLabelEvaluation(labels);
+        whole.add(Set.of("a"), Set.of("a", "b"), "a");
+        first.add(Set.of("a"), Set.of("a", "b"), "a");
+        whole.add(Set.of("b"), Set.of(), "a");
+        second.add(Set.of("b"), Set.of(), "a");
+
+        first.merge(second);
+
+        assertThat(first.result()).isEqualTo(whole.result());
+        assertThatThrownBy(() -> first.merge(new MultiLabelEvaluation(List.of("a"))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void givesPerLabelScoresWithZeroWhereUndefined() {
         assertThat(handExample().perLabel()).containsExactly(
                 new LabelResult("a", 1.0, 1.0, 1.0, 2),
