@@ -2,7 +2,7 @@ package dev.categorizer.jobs.evaluate;
 
 import dev.categorizer.common.config.Locations;
 import dev.categorizer.common.metrics.EvaluationResult;
-import dev.categorizer.common.metrics.MultiLabelEvaluation;
+import dev.categorizer.common.metrics.EvaluationTally;
 import dev.categorizer.jobs.io.ParsedVideo;
 import dev.categorizer.jobs.io.VideoFiles;
 import dev.categorizer.jobs.score.ScoreJob;
@@ -11,8 +11,8 @@ import dev.categorizer.jobs.score.ScoringOptions;
 import dev.categorizer.model.bundle.ModelBundle;
 import dev.categorizer.flink.bundle.LocalBundle;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -20,8 +20,10 @@ import org.apache.flink.util.CloseableIterator;
 
 /**
  * The evaluate job: scores a labelled test set with a model bundle, with the same micro-batched scoring as the
- * score job, and computes multi-label metrics (micro/macro F1, P@1) over the bundle's labels. The test set is
- * read by a bounded Flink job; the (truth, predicted) pairs are collected and counted in the client.
+ * score job, and computes multi-label metrics (micro/macro F1, P@1, labels per video) over the bundle's labels,
+ * and what the evaluation report draws (score histograms, confused pairs). The test set is read by a bounded
+ * Flink job; each task counts its videos into one {@link EvaluationTally} (memory bounded by the labels, not the
+ * videos), and the client merges one tally per task.
  *
  * <pre>{@code
  * StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -30,8 +32,6 @@ import org.apache.flink.util.CloseableIterator;
  * }</pre>
  */
 public final class EvaluateJob {
-
-    private static final int SAMPLE_REASONS = 3;
 
     private EvaluateJob() {}
 
@@ -49,24 +49,28 @@ public final class EvaluateJob {
         try (LocalBundle dir = LocalBundle.of(options.modelPath())) {
             bundle = ModelBundle.read(dir.directory(), options.trustedKeys());
         }
-        DataStream<EvaluationOutcome> outcomes = outcomes(VideoFiles.read(env, testPath).rebalance(), options);
+        List<String> labels = bundle.manifest().labels();
+        DataStream<byte[]> partials = outcomes(VideoFiles.read(env, testPath).rebalance(), options)
+                .fullWindowPartition()
+                .mapPartition(new TallyPartition(labels, EvaluationTally.DEFAULT_BINS))
+                .returns(PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
+                .name("Evaluation tally");
 
-        MultiLabelEvaluation evaluation = new MultiLabelEvaluation(bundle.manifest().labels());
+        EvaluationTally tally = new EvaluationTally(labels, EvaluationTally.DEFAULT_BINS);
         long deadLettered = 0;
         List<String> reasons = new ArrayList<>();
-        try (CloseableIterator<EvaluationOutcome> it = outcomes.executeAndCollect("evaluate " + Locations.redact(testPath))) {
+        try (CloseableIterator<byte[]> it = partials.executeAndCollect("evaluate " + Locations.redact(testPath))) {
             while (it.hasNext()) {
-                EvaluationOutcome o = it.next();
-                if (o.isRejected()) {
-                    deadLettered++;
-                    if (reasons.size() < SAMPLE_REASONS) reasons.add(o.rejection());
-                } else {
-                    evaluation.add(Arrays.asList(o.truth()), Arrays.asList(o.predicted()), o.topLabel());
+                PartialEvaluation partial = PartialEvaluation.fromBytes(it.next());
+                tally.merge(partial.tally());
+                deadLettered += partial.deadLettered();
+                for (String reason : partial.sampleReasons()) {
+                    if (reasons.size() < TallyPartition.SAMPLE_REASONS) reasons.add(reason);
                 }
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new EvaluationRun(evaluation.result(), bundle.modelVersion(), deadLettered, reasons, seconds);
+        return new EvaluationRun(tally, bundle.manifest(), deadLettered, reasons, seconds);
     }
 
     /**

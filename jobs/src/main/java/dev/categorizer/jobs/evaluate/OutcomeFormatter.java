@@ -6,7 +6,7 @@ import dev.categorizer.jobs.score.ResultFormatter;
 import dev.categorizer.model.predict.Predictor;
 import java.util.List;
 
-/** Formats a scored test video as an {@link EvaluationOutcome}: truth, labels over threshold, top label. */
+/** Formats a scored test video as an {@link EvaluationOutcome}: truth, scores, labels over threshold, top label. */
 final class OutcomeFormatter implements ResultFormatter<EvaluationOutcome> {
     private static final long serialVersionUID = 1L;
 
@@ -18,6 +18,7 @@ final class OutcomeFormatter implements ResultFormatter<EvaluationOutcome> {
             if (scores[i] > scores[best]) best = i;
         }
         String[] predicted = predictor.decide(scores).stream().map(LabelScore::label).toArray(String[]::new);
-        return EvaluationOutcome.scored(video.labels().toArray(String[]::new), predicted, labels.get(best));
+        return EvaluationOutcome.scored(video.labels().toArray(String[]::new), scores.clone(), predicted,
+                labels.get(best));
     }
 }

@@ -21,7 +21,7 @@ final class UnscorableVideo implements MapFunction<DeadLetter, EvaluationOutcome
     public EvaluationOutcome map(DeadLetter deadLetter) {
         try {
             Video video = codec.decode(deadLetter.raw());
-            return EvaluationOutcome.scored(video.labels().toArray(NONE), NONE, null);
+            return EvaluationOutcome.unscored(video.labels().toArray(NONE));
         } catch (InvalidRecordException notAVideo) {
             return EvaluationOutcome.rejected(deadLetter.reason());
         }

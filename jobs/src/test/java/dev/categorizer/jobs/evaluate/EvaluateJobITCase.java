@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.categorizer.common.metrics.EvaluationResult;
-import dev.categorizer.common.metrics.MultiLabelEvaluation;
+import dev.categorizer.common.metrics.EvaluationTally;
 import dev.categorizer.common.record.LabelScore;
 import dev.categorizer.common.record.Prediction;
 import dev.categorizer.common.record.Video;
@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The evaluate job gives the metrics of the predictor called directly, and the command ends with their JSON. */
+/**
+ * The evaluate job gives the metrics of the predictor called directly, and the counts behind the report (score
+ * histograms, confused pairs) merged from its parallel tasks are those of one pass over every video.
+ */
 class EvaluateJobITCase {
 
     @RegisterExtension
@@ -62,7 +65,7 @@ class EvaluateJobITCase {
         EvaluationRun run = EvaluateJob.evaluate(env, ScoringOptions.builder(bundle.toString()).batchSize(16).build(),
                 test.toString());
 
-        EvaluationResult expected = direct();
+        EvaluationResult expected = direct().evaluation().result();
         EvaluationResult actual = run.result();
         assertThat(actual.docs()).isEqualTo(expected.docs()).isEqualTo(videos.size() + 1);
         assertThat(actual.labels()).isEqualTo(ModelFixture.labels(bundle).size());
@@ -71,23 +74,42 @@ class EvaluateJobITCase {
         assertThat(actual.precisionAt1()).isCloseTo(expected.precisionAt1(), within(1e-9));
         assertThat(run.deadLettered()).isEqualTo(1);
         assertThat(run.sampleReasons()).hasSize(1);
+        assertThat(actual.meanPredictedLabels()).isCloseTo(expected.meanPredictedLabels(), within(1e-9)).isPositive();
+        assertThat(actual.meanTrueLabels()).isCloseTo(expected.meanTrueLabels(), within(1e-9));
     }
 
-    /** The evaluation computed without Flink: the predictor's decisions and top label for each video. */
-    private static EvaluationResult direct() {
+    @Test
+    void theTalliesOfParallelTasksAddUpToThoseOfOnePassOverEveryVideo() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+
+        EvaluationTally tally = EvaluateJob.evaluate(env, ScoringOptions.builder(bundle.toString()).batchSize(16)
+                .build(), test.toString()).tally();
+
+        EvaluationTally expected = direct();
+        for (int label = 0; label < expected.labels().size(); label++) {
+            assertThat(tally.histogram().positives(label)).isEqualTo(expected.histogram().positives(label));
+            assertThat(tally.histogram().curve(label)).as(expected.labels().get(label))
+                    .isEqualTo(expected.histogram().curve(label));
+        }
+        assertThat(tally.confusion().top(20)).isEqualTo(expected.confusion().top(20)).isNotEmpty();
+    }
+
+    /** The evaluation computed without Flink: the predictor's scores, decisions and top label for each video. */
+    private static EvaluationTally direct() {
         try (Predictor predictor = Predictor.load(bundle)) {
-            MultiLabelEvaluation evaluation = new MultiLabelEvaluation(predictor.labels());
+            EvaluationTally evaluation = new EvaluationTally(predictor.labels(), EvaluationTally.DEFAULT_BINS);
             float[][] scores = predictor.scoreVideos(videos);
             List<Prediction> predictions = predictor.predict(videos);
             for (int i = 0; i < videos.size(); i++) {
                 int best = 0;
                 for (int j = 1; j < scores[i].length; j++) if (scores[i][j] > scores[i][best]) best = j;
-                evaluation.add(videos.get(i).labels(),
+                evaluation.add(videos.get(i).labels(), scores[i],
                         predictions.get(i).categories().stream().map(LabelScore::label).toList(),
                         predictor.labels().get(best));
             }
-            evaluation.add(List.of("Drama"), List.of(), null); // the unknown-words video: a miss
-            return evaluation.result();
+            evaluation.add(List.of("Drama"), null, List.of(), null); // the unknown-words video: a miss
+            return evaluation;
         }
     }
 }

@@ -23,14 +23,20 @@ class FlinkTypesTest {
 
     @Test
     void evaluationOutcomesAreSerializedAsPojosWithNulls() throws Exception {
-        EvaluationOutcome scored = EvaluationOutcome.scored(new String[] {"Drama"}, new String[] {}, "Drama");
+        EvaluationOutcome scored = EvaluationOutcome.scored(new String[] {"Drama"}, new float[] {0.25f, 0.75f},
+                new String[] {}, "Drama");
+        EvaluationOutcome unscored = EvaluationOutcome.unscored(new String[] {"Drama"});
         EvaluationOutcome rejected = EvaluationOutcome.rejected("empty text");
 
         EvaluationOutcome s = roundTrip(scored, EvaluationOutcome.class);
         EvaluationOutcome r = roundTrip(rejected, EvaluationOutcome.class);
+        EvaluationOutcome u = roundTrip(unscored, EvaluationOutcome.class);
 
         assertThat(s.truth()).containsExactly("Drama");
+        assertThat(s.scores()).containsExactly(0.25f, 0.75f);
         assertThat(s.predicted()).isEmpty();
+        assertThat(u.scores()).isNull();
+        assertThat(u.truth()).containsExactly("Drama");
         assertThat(s.topLabel()).isEqualTo("Drama");
         assertThat(s.isRejected()).isFalse();
         assertThat(r.rejection()).isEqualTo("empty text");
