@@ -175,6 +175,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .refit(!noRefit && HyperParameters.defaults().refit())
                 .build();
         return TrainJob.builder()
+                .clientProgress(System.out::println) // the epochs of a job on a cluster (flink run)
                 .train(train)
                 .validation(validation)
                 .model(model)
