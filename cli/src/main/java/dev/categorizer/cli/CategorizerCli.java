@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvaluateCommand.class,
             ScoreCommand.class,
+            ExplainCommand.class,
             SqlCommand.class,
             KeygenCommand.class
         })

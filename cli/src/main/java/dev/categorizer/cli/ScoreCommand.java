@@ -80,6 +80,12 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "Longest a video waits for its batch to fill, e.g. 50ms, 1s (default: ${DEFAULT-VALUE}).")
     String batchTimeout;
 
+    @Option(names = "--explain", paramLabel = "K", defaultValue = "0",
+            description = "Explain each predicted category with the K words or tags that pushed it most: "
+                    + "\"explanation\": [{word, field, contribution}] in each category (one more model call per "
+                    + "video; default ${DEFAULT-VALUE}: none, and no extra work).")
+    int explain;
+
     @Mixin
     TrustOptions trust = new TrustOptions();
 
@@ -160,6 +166,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 .maxTextChars(maxTextChars)
                 .inferenceThreads(inferenceThreads.value())
                 .trustedKeys(trust.keys())
+                .explainTop(explain)
                 .build();
     }
 
