@@ -44,19 +44,14 @@ class StandaloneClusterITCase {
         sample = Path.of(System.getProperty("categorizer.sample"));
         Path tmp = Files.createDirectories(home.resolve("tmp"));
         Files.createDirectories(home.resolve("models"));
-        // As the README's "Submit to an existing Flink cluster" says, nothing more.
-        cluster = StandaloneCluster.builder(home)
+        // Configured with docker/flink-config.yaml, as the README's "Submit to an existing Flink cluster" says,
+        // and nothing more; only its /tmp paths move into this test's own directory.
+        StandaloneCluster.Builder builder = StandaloneCluster.builder(home)
                 .lib(Path.of(System.getProperty("categorizer.flink.lib")))
-                .lib(Path.of(System.getProperty("categorizer.tensorflow.lib")))
-                .config("taskmanager.numberOfTaskSlots", "2")
-                .config("taskmanager.memory.process.size", "3g")
-                .config("taskmanager.memory.task.off-heap.size", "768m")
-                .config("taskmanager.memory.managed.fraction", "0.1")
-                .config("classloader.parent-first-patterns.additional",
-                        "org.tensorflow.;org.bytedeco.;com.google.protobuf.;dev.categorizer.tensorflow.")
-                .config("io.tmp.dirs", tmp.toString())
-                .config("env.java.opts.all", "-Dorg.bytedeco.javacpp.cachedir=" + tmp.resolve("javacpp")
-                        + " -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -Dorg.bytedeco.javacpp.maxBytes=0")
+                .lib(Path.of(System.getProperty("categorizer.tensorflow.lib")));
+        ClusterConfigFile.read(Path.of(System.getProperty("categorizer.cluster.config")))
+                .forEach((key, value) -> builder.config(key, value.replace("/tmp", tmp.toString())));
+        cluster = builder
                 .config("categorizer.model.roots", home.resolve("models").toString())
                 .start();
         taskManagerPid = cluster.taskManager().pid();
