@@ -25,6 +25,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.TimeUtils;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,6 +46,9 @@ import picocli.CommandLine.Option;
             "Example: categorizer score --model models/films --input data/sample/test.jsonl --output out/predictions"
         })
 public final class ScoreCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--model", required = true, paramLabel = "DIR",
             description = "Model bundle directory (local path or file system URI such as s3://...).")
@@ -185,11 +189,16 @@ public final class ScoreCommand implements Callable<Integer> {
                     : OutputSpec.parse(deadLetter, null, kafkaBootstrap);
             kafka = kafkaSettings();
             scoring = scoringOptions(source).pinned(); // reads the trusted keys
-        } catch (IllegalArgumentException e) { // unusable options: one line, not a stack trace
-            System.err.println("score: " + e.getMessage());
-            return 2;
+        } catch (IllegalArgumentException e) { // unusable options: a usage error (exit code 2)
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         checkModel(scoring);
+        if (source.isBounded()) Preflight.inputPresent("--input", input);
+        if (predictions.format() != OutputSpec.Format.KAFKA) Preflight.outputWritable("--output", predictions.path());
+        if (deadLetters.format() != OutputSpec.Format.KAFKA) {
+            Preflight.outputWritable(deadLetter == null ? "the dead letters (next to --output)" : "--dead-letter",
+                    deadLetters.path());
+        }
         ScorePipeline pipeline = ScorePipeline.builder()
                 .input(source)
                 .scoring(scoring)

@@ -24,6 +24,9 @@ import picocli.CommandLine.Option;
         description = "Trains a model bundle from labelled videos (JSON lines or Parquet) as Flink jobs.")
 public final class TrainCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--train", required = true, paramLabel = "PATH",
             description = "Training videos: a JSON-lines or Parquet file or directory, local or a Flink URI.")
     String train;
@@ -141,13 +144,19 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainResult result;
+        TrainJob job;
         try {
-            result = job().run();
-        } catch (IllegalArgumentException e) { // unusable input or settings: a message, not a stack trace
-            System.err.println("train: " + e.getMessage());
-            return 1;
+            job = job();
+        } catch (IllegalArgumentException e) { // options out of range: a usage error (exit code 2)
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        Preflight.inputPresent("--train", train);
+        Preflight.inputPresent("--validation", validation);
+        Preflight.outputWritable("--model", model);
+        Preflight.outputWritable("--work-dir", workDir);
+        Preflight.outputWritable("--dead-letter", deadLetter);
+        if (signKey != null) Preflight.inputPresent("--sign-key", signKey);
+        TrainResult result = job.run(); // a failure: one line from FailureReport (exit code 1)
         System.out.println();
         System.out.print(result.summary());
         return 0;
