@@ -1,5 +1,6 @@
 package dev.categorizer.cli;
 
+import dev.categorizer.cli.progress.ProgressReporter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +21,8 @@ import java.util.Set;
  */
 final class CliLog {
     static final String FILE_PROPERTY = "categorizer.log.file";
+    /** What the terminal's log lines start with (log4j2.properties): on a terminal, clearing the progress line. */
+    static final String LINE_PREFIX_PROPERTY = "categorizer.log.line-prefix";
 
     /** The commands that start a Flink job (or an embedded cluster). */
     private static final Set<String> JOB_COMMANDS = Set.of("train", "evaluate", "score", "sql", "demo", "bench");
@@ -38,6 +41,9 @@ final class CliLog {
                     (command == null ? "categorizer" : command) + "-" + stamp + "-" + ProcessHandle.current().pid() + ".log")
                     .toString();
             System.setProperty(FILE_PROPERTY, file);
+        }
+        if (ProgressReporter.onTerminal()) {
+            System.setProperty(LINE_PREFIX_PROPERTY, "\r\033[K"); // a log line first clears the progress bar
         }
         announced = command == null; // a command that starts no job has nothing to log
     }

@@ -1,9 +1,12 @@
 package dev.categorizer.cli;
 
+import dev.categorizer.cli.progress.ProgressReporter;
+import dev.categorizer.cli.progress.ReadProgressLine;
 import dev.categorizer.common.config.Locations;
 import dev.categorizer.common.config.SecretKeys;
 import dev.categorizer.model.bundle.ModelBundle;
 import dev.categorizer.jobs.kafka.KafkaSettings;
+import dev.categorizer.jobs.progress.LocalProgress;
 import dev.categorizer.jobs.score.ScorePipeline;
 import dev.categorizer.jobs.score.ScoringMetrics;
 import dev.categorizer.jobs.score.ScoringOptions;
@@ -217,10 +220,28 @@ public final class ScoreCommand implements Callable<Integer> {
         if (usesKafka(source, predictions, deadLetters) && !kafka.properties().isEmpty()) {
             System.out.println("kafka client properties: " + kafka.shownProperties());
         }
-        JobExecutionResult result = env.execute("categorizer score " + source);
+        JobExecutionResult result;
+        LocalProgress.reset();
+        try (ProgressReporter bar = ProgressReporter.start(source.isBounded()
+                ? new ReadProgressLine("scoring", LocalProgress::recordsRead, LocalProgress::bytesRead,
+                        localBytes(input), System.currentTimeMillis())
+                : now -> null)) { // a stream has no end to show
+            result = env.execute("categorizer score " + source);
+        }
         if (pipeline.isBounded()) pipeline.cleanUpAfterSuccess();
         printSummary(result);
         return 0;
+    }
+
+    /** The size of the local input file or directory tree, or 0 if it is not local. */
+    static long localBytes(String location) {
+        Path path = Preflight.localPath(location);
+        if (path == null) return 0;
+        try (java.util.stream.Stream<Path> files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0; // no total: the line shows the count and the rate
+        }
     }
 
     /**

@@ -1,8 +1,11 @@
 package dev.categorizer.cli;
 
+import dev.categorizer.cli.progress.ProgressReporter;
+import dev.categorizer.cli.progress.TrainingProgressLine;
 import dev.categorizer.common.text.TextConfig;
 import dev.categorizer.common.text.TokenizerKind;
 import dev.categorizer.common.vocab.VocabularySelector;
+import dev.categorizer.jobs.progress.LocalProgress;
 import dev.categorizer.jobs.train.TrainJob;
 import dev.categorizer.jobs.train.TrainResult;
 import dev.categorizer.model.train.HyperParameters;
@@ -156,7 +159,12 @@ public final class TrainCommand implements Callable<Integer> {
         Preflight.outputWritable("--work-dir", workDir);
         Preflight.outputWritable("--dead-letter", deadLetter);
         if (signKey != null) Preflight.inputPresent("--sign-key", signKey);
-        TrainResult result = job.run(); // a failure: one line from FailureReport (exit code 1)
+        TrainResult result;
+        LocalProgress.reset();
+        try (ProgressReporter bar = ProgressReporter.start(new TrainingProgressLine(LocalProgress::training, batchSize,
+                trainParallelism == null ? 1 : trainParallelism))) {
+            result = job.run(); // a failure: one line from FailureReport (exit code 1)
+        }
         System.out.println();
         System.out.print(result.summary());
         return 0;

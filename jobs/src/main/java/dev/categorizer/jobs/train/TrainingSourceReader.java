@@ -10,6 +10,7 @@ import dev.categorizer.model.train.Replicas;
 import dev.categorizer.model.train.TrainedModel;
 import dev.categorizer.model.train.TrainingCheckpoint;
 import dev.categorizer.model.train.TrainingData;
+import dev.categorizer.jobs.progress.LocalProgress;
 import dev.categorizer.model.train.TrainingProgress;
 import dev.categorizer.model.train.TrainingRun;
 import java.io.DataInputStream;
@@ -120,6 +121,7 @@ final class TrainingSourceReader implements SourceReader<TrainingOutput, Trainin
         }
         if (!run.roundComplete()) {
             TrainingProgress progress = run.step();
+            if (split.replica() == 0) LocalProgress.training(progress); // the command line's progress bar
             listener.stepped(progress, run.globalStep());
             return InputStatus.MORE_AVAILABLE;
         }
