@@ -213,6 +213,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 .build();
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        TensorFlowPreload.startIfLocal(env);
         if (parallelism != null) env.setParallelism(parallelism);
         pipeline.attach(env);
         System.out.printf("scoring %s with %s -> %s (dead letters -> %s)%n", source, Locations.redact(model),

@@ -160,6 +160,8 @@ public final class TrainCommand implements Callable<Integer> {
         Preflight.outputWritable("--dead-letter", deadLetter);
         if (signKey != null) Preflight.inputPresent("--sign-key", signKey);
         TrainResult result;
+        TensorFlowPreload.startIfLocal(
+                org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment());
         LocalProgress.reset();
         try (ProgressReporter bar = ProgressReporter.start(new TrainingProgressLine(LocalProgress::training, batchSize,
                 trainParallelism == null ? 1 : trainParallelism))) {
