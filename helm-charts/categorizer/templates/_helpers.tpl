@@ -226,8 +226,13 @@ Flink configuration as a dict of strings; .Values.flinkConfiguration is applied 
 {{- $_ := set $conf "kubernetes.jobmanager.memory.limit-factor" $v.jobManager.memoryLimitFactor }}
 {{- $_ := set $conf "kubernetes.taskmanager.cpu.limit-factor" $v.taskManager.cpuLimitFactor }}
 {{- $_ := set $conf "kubernetes.taskmanager.memory.limit-factor" $v.taskManager.memoryLimitFactor }}
-{{- /* TensorFlow Java unpacks its native library at start-up: keep it on the writable /tmp volume. */}}
-{{- $_ := set $conf "env.java.opts.all" "-Djava.io.tmpdir=/tmp -Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp" }}
+{{- $_ := set $conf "taskmanager.memory.managed.fraction" $v.taskManager.managedMemoryFraction }}
+{{- /* As docker/flink-config.yaml: TensorFlow, JavaCPP and protobuf come from the image's lib/ (once per JVM,
+never from a job's class loader), and the native library is unpacked once per TaskManager into JavaCPP's cache
+on the writable /tmp volume. */}}
+{{- $_ := set $conf "classloader.parent-first-patterns.additional" "org.tensorflow.;org.bytedeco.;com.google.protobuf.;dev.categorizer.tensorflow." }}
+{{- $_ := set $conf "io.tmp.dirs" "/tmp" }}
+{{- $_ := set $conf "env.java.opts.all" "-Djava.io.tmpdir=/tmp -Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -Dorg.bytedeco.javacpp.maxBytes=0" }}
 {{- with $v.checkpoints.dir }}{{ $_ := set $conf "execution.checkpointing.dir" . }}{{ end }}
 {{- if eq $v.mode "score" }}
 {{- with $v.checkpoints.interval }}{{ $_ := set $conf "execution.checkpointing.interval" . }}{{ end }}

@@ -1,6 +1,5 @@
 package dev.categorizer.cli;
 
-import dev.categorizer.model.bundle.InvalidBundleException;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +19,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvaluateCommand.class,
             ScoreCommand.class,
+            ExplainCommand.class,
             SqlCommand.class,
             KeygenCommand.class
         })
@@ -28,13 +28,17 @@ public final class CategorizerCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "When a command fails, print the stack trace after the line that says why.")
+    boolean verbose;
+
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
     }
 
-    /** Exit code of a command refused because of its model bundle. */
-    static final int REFUSED_BUNDLE = 3;
+    /** Exit code of a command refused because of its model bundle: a failure, as picocli counts it. */
+    static final int REFUSED_BUNDLE = FailureReport.EXIT_CODE;
 
     /** Runs the command line and returns its exit code, without exiting; used by tests. */
     public static int run(String... args) {
@@ -43,24 +47,34 @@ public final class CategorizerCli implements Runnable {
             cli.addSubcommand(extra);
         }
         cli.addSubcommand(new CommandLine.HelpCommand()); // last in the list, after the extra commands
-        return cli.setExecutionExceptionHandler(CategorizerCli::handle).execute(args);
+        CommandLine.IExecutionStrategy execute = new CommandLine.RunLast();
+        return cli.setExecutionStrategy(parsed -> {
+                    if (!helpRequested(parsed)) CliLog.announce();
+                    return execute.execute(parsed);
+                })
+                .setExecutionExceptionHandler(new FailureReport())
+                .setParameterExceptionHandler(CategorizerCli::usageError)
+                .execute(args);
     }
 
-    /**
-     * A refused bundle is one line naming the cause, not a stack trace, and so is a job failed by its model
-     * ({@link ModelFailureReport}); anything else as picocli shows it.
-     */
-    private static int handle(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidBundleException) {
-                command.getErr().println("categorizer " + command.getCommandName() + ": " + t.getMessage());
-                return REFUSED_BUNDLE;
-            }
+    private static boolean helpRequested(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) return true;
         }
-        return new ModelFailureReport().handleExecutionException(e, command, parsed);
+        return false;
+    }
+
+    /** A usage error is one line that names it and where the options are; exit code 2. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        String name = command.getCommandSpec().qualifiedName();
+        command.getErr().println(name + ": " + e.getMessage() + " (see " + name + " --help)");
+        command.getErr().flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     public static void main(String[] args) {
+        CliLog.start(args);
         int code = run(args);
         if (code != 0) {
             System.exit(code);

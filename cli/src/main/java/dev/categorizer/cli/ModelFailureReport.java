@@ -3,31 +3,19 @@ package dev.categorizer.cli;
 import dev.categorizer.model.predict.ModelFailureException;
 import java.util.Optional;
 import org.apache.flink.util.SerializedThrowable;
-import picocli.CommandLine;
-import picocli.CommandLine.IExecutionExceptionHandler;
-import picocli.CommandLine.ParseResult;
 
 /**
- * Reports a job that failed because its model did ({@link ModelFailureException}, once Flink's restarts are used
- * up) as one line on standard error, {@code score failed: model v1 (models/v1) failed on every video of a batch
- * (16, each alone too): ...}, with exit code 1, instead of the pages of a Flink stack trace in which that line is
- * buried; the task managers' logs have the trace. Any other error goes on to picocli's default handling.
+ * Finds a job that failed because its model did ({@link ModelFailureException}, once Flink's restarts are used
+ * up) among the causes Flink wraps it in, so that {@link FailureReport} names it: {@code score failed: model v1
+ * (models/v1) failed on every video of a batch (16, each alone too): ...}.
  *
  * <pre>{@code
- * new CommandLine(new CategorizerCli()).setExecutionExceptionHandler(new ModelFailureReport()).execute(args);
+ * Optional<String> why = ModelFailureReport.modelFailure(jobExecutionException);
  * }</pre>
  */
-final class ModelFailureReport implements IExecutionExceptionHandler {
+final class ModelFailureReport {
 
-    static final int EXIT_CODE = 1;
-
-    @Override
-    public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) throws Exception {
-        Optional<String> failure = modelFailure(e);
-        if (failure.isEmpty()) throw e;
-        command.getErr().println(command.getCommandName() + " failed: " + failure.get());
-        return EXIT_CODE;
-    }
+    private ModelFailureReport() {}
 
     /** The message of the first model failure among the causes of {@code error}. */
     static Optional<String> modelFailure(Throwable error) {

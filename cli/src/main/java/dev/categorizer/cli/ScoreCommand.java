@@ -1,9 +1,12 @@
 package dev.categorizer.cli;
 
+import dev.categorizer.cli.progress.ProgressReporter;
+import dev.categorizer.cli.progress.ReadProgressLine;
 import dev.categorizer.common.config.Locations;
 import dev.categorizer.common.config.SecretKeys;
 import dev.categorizer.model.bundle.ModelBundle;
 import dev.categorizer.jobs.kafka.KafkaSettings;
+import dev.categorizer.jobs.progress.LocalProgress;
 import dev.categorizer.jobs.score.ScorePipeline;
 import dev.categorizer.jobs.score.ScoringMetrics;
 import dev.categorizer.jobs.score.ScoringOptions;
@@ -25,6 +28,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.TimeUtils;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,6 +49,9 @@ import picocli.CommandLine.Option;
             "Example: categorizer score --model models/films --input data/sample/test.jsonl --output out/predictions"
         })
 public final class ScoreCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--model", required = true, paramLabel = "DIR",
             description = "Model bundle directory (local path or file system URI such as s3://...).")
@@ -79,6 +86,12 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--batch-timeout", paramLabel = "DURATION", defaultValue = "50ms",
             description = "Longest a video waits for its batch to fill, e.g. 50ms, 1s (default: ${DEFAULT-VALUE}).")
     String batchTimeout;
+
+    @Option(names = "--explain", paramLabel = "K", defaultValue = "0",
+            description = "Explain each predicted category with the K words or tags that pushed it most: "
+                    + "\"explanation\": [{word, field, contribution}] in each category (one more model call per "
+                    + "video; default ${DEFAULT-VALUE}: none, and no extra work).")
+    int explain;
 
     @Mixin
     TrustOptions trust = new TrustOptions();
@@ -160,6 +173,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 .maxTextChars(maxTextChars)
                 .inferenceThreads(inferenceThreads.value())
                 .trustedKeys(trust.keys())
+                .explainTop(explain)
                 .build();
     }
 
@@ -178,11 +192,16 @@ public final class ScoreCommand implements Callable<Integer> {
                     : OutputSpec.parse(deadLetter, null, kafkaBootstrap);
             kafka = kafkaSettings();
             scoring = scoringOptions(source).pinned(); // reads the trusted keys
-        } catch (IllegalArgumentException e) { // unusable options: one line, not a stack trace
-            System.err.println("score: " + e.getMessage());
-            return 2;
+        } catch (IllegalArgumentException e) { // unusable options: a usage error (exit code 2)
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         checkModel(scoring);
+        if (source.isBounded()) Preflight.inputPresent("--input", input);
+        if (predictions.format() != OutputSpec.Format.KAFKA) Preflight.outputWritable("--output", predictions.path());
+        if (deadLetters.format() != OutputSpec.Format.KAFKA) {
+            Preflight.outputWritable(deadLetter == null ? "the dead letters (next to --output)" : "--dead-letter",
+                    deadLetters.path());
+        }
         ScorePipeline pipeline = ScorePipeline.builder()
                 .input(source)
                 .scoring(scoring)
@@ -194,6 +213,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 .build();
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        TensorFlowPreload.startIfLocal(env);
         if (parallelism != null) env.setParallelism(parallelism);
         pipeline.attach(env);
         System.out.printf("scoring %s with %s -> %s (dead letters -> %s)%n", source, Locations.redact(model),
@@ -201,10 +221,28 @@ public final class ScoreCommand implements Callable<Integer> {
         if (usesKafka(source, predictions, deadLetters) && !kafka.properties().isEmpty()) {
             System.out.println("kafka client properties: " + kafka.shownProperties());
         }
-        JobExecutionResult result = env.execute("categorizer score " + source);
+        JobExecutionResult result;
+        LocalProgress.reset();
+        try (ProgressReporter bar = ProgressReporter.start(source.isBounded()
+                ? new ReadProgressLine("scoring", LocalProgress::recordsRead, LocalProgress::bytesRead,
+                        localBytes(input), System.currentTimeMillis())
+                : now -> null)) { // a stream has no end to show
+            result = env.execute("categorizer score " + source);
+        }
         if (pipeline.isBounded()) pipeline.cleanUpAfterSuccess();
         printSummary(result);
         return 0;
+    }
+
+    /** The size of the local input file or directory tree, or 0 if it is not local. */
+    static long localBytes(String location) {
+        Path path = Preflight.localPath(location);
+        if (path == null) return 0;
+        try (java.util.stream.Stream<Path> files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0; // no total: the line shows the count and the rate
+        }
     }
 
     /**

@@ -32,6 +32,9 @@ import picocli.CommandLine.Option;
         })
 public final class SqlCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "SQL script to run, e.g. sql/scripts/count-by-category.sql.")
     Path file;
 
@@ -59,8 +62,7 @@ public final class SqlCommand implements Callable<Integer> {
         }
         String refused = credentialOnTheCommandLine();
         if (refused != null) {
-            System.err.println("sql: " + refused);
-            return 2;
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), refused);
         }
         StringBuilder script = new StringBuilder();
         if (file != null) {

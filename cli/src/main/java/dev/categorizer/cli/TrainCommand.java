@@ -1,8 +1,11 @@
 package dev.categorizer.cli;
 
+import dev.categorizer.cli.progress.ProgressReporter;
+import dev.categorizer.cli.progress.TrainingProgressLine;
 import dev.categorizer.common.text.TextConfig;
 import dev.categorizer.common.text.TokenizerKind;
 import dev.categorizer.common.vocab.VocabularySelector;
+import dev.categorizer.jobs.progress.LocalProgress;
 import dev.categorizer.jobs.train.TrainJob;
 import dev.categorizer.jobs.train.TrainResult;
 import dev.categorizer.model.train.HyperParameters;
@@ -23,6 +26,9 @@ import picocli.CommandLine.Option;
         defaultValueProvider = TrainDefaults.class,
         description = "Trains a model bundle from labelled videos (JSON lines or Parquet) as Flink jobs.")
 public final class TrainCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--train", required = true, paramLabel = "PATH",
             description = "Training videos: a JSON-lines or Parquet file or directory, local or a Flink URI.")
@@ -141,12 +147,25 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainResult result;
+        TrainJob job;
         try {
-            result = job().run();
-        } catch (IllegalArgumentException e) { // unusable input or settings: a message, not a stack trace
-            System.err.println("train: " + e.getMessage());
-            return 1;
+            job = job();
+        } catch (IllegalArgumentException e) { // options out of range: a usage error (exit code 2)
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        Preflight.inputPresent("--train", train);
+        Preflight.inputPresent("--validation", validation);
+        Preflight.outputWritable("--model", model);
+        Preflight.outputWritable("--work-dir", workDir);
+        Preflight.outputWritable("--dead-letter", deadLetter);
+        if (signKey != null) Preflight.inputPresent("--sign-key", signKey);
+        TrainResult result;
+        TensorFlowPreload.startIfLocal(
+                org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment());
+        LocalProgress.reset();
+        try (ProgressReporter bar = ProgressReporter.start(new TrainingProgressLine(LocalProgress::training, batchSize,
+                trainParallelism == null ? 1 : trainParallelism))) {
+            result = job.run(); // a failure: one line from FailureReport (exit code 1)
         }
         System.out.println();
         System.out.print(result.summary());
@@ -175,6 +194,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .refit(!noRefit && HyperParameters.defaults().refit())
                 .build();
         return TrainJob.builder()
+                .clientProgress(System.out::println) // the epochs of a job on a cluster (flink run)
                 .train(train)
                 .validation(validation)
                 .model(model)

@@ -1,7 +1,11 @@
 package dev.categorizer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.categorizer.common.codec.JsonLinesFiles;
+import dev.categorizer.common.record.Contribution;
+import dev.categorizer.common.record.LabelScore;
 import dev.categorizer.common.record.Prediction;
 import dev.categorizer.common.record.Video;
 import dev.categorizer.jobs.testutil.ExpectedPredictions;
@@ -9,12 +13,18 @@ import dev.categorizer.jobs.testutil.ModelFixture;
 import dev.categorizer.jobs.testutil.OutputFiles;
 import dev.categorizer.jobs.testutil.OverflowingModel;
 import dev.categorizer.jobs.testutil.VideoInputFiles;
+import dev.categorizer.model.explain.Explainer;
+import dev.categorizer.model.explain.Explanation;
+import dev.categorizer.model.explain.VideoExplanation;
+import dev.categorizer.model.predict.Predictor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +70,45 @@ class ScoreCommandITCase {
         ExpectedPredictions.assertMatch(predictions, ExpectedPredictions.of(bundle, videos));
         assertThat(OutputFiles.parts(output)).allSatisfy(p -> assertThat(p.toString()).endsWith(".jsonl"));
         assertThat(OutputFiles.lines(dir.resolve("cli-out/predictions-dead-letters"))).isEmpty();
+    }
+
+    @Test
+    void scoreExplainGivesEachCategoryItsStrongestWordsInJsonLinesAndParquet() throws Exception {
+        List<Video> videos = good.subList(0, 20);
+        Path input = dir.resolve("explain-in.jsonl");
+        JsonLinesFiles.writeVideos(videos, input);
+        Map<String, List<Explanation>> expected = new HashMap<>();
+        try (Predictor predictor = Predictor.load(bundle)) {
+            for (VideoExplanation v : new Explainer(predictor).explain(videos, 3)) expected.put(v.id(), v.categories());
+        }
+        Path json = dir.resolve("explain-out/predictions");
+        Path parquet = dir.resolve("explain-out/predictions.parquet");
+
+        assertThat(CategorizerCli.run("score", "--model", bundle.toString(), "--input", input.toString(),
+                "--output", json.toString(), "--parallelism", "2", "--batch-size", "8", "--explain", "3")).isZero();
+        assertThat(CategorizerCli.run("score", "--model", bundle.toString(), "--input", input.toString(),
+                "--output", parquet.toString(), "--parallelism", "1", "--explain", "3")).isZero();
+
+        for (List<Prediction> predictions : List.of(OutputFiles.jsonPredictions(json),
+                OutputFiles.parquetPredictions(parquet))) {
+            ExpectedPredictions.assertMatch(predictions, ExpectedPredictions.of(bundle, videos));
+            assertThat(predictions).anySatisfy(p -> assertThat(p.categories()).isNotEmpty());
+            for (Prediction p : predictions) {
+                List<Explanation> want = expected.get(p.id());
+                assertThat(p.explanations().keySet())
+                        .isEqualTo(new java.util.HashSet<>(p.categories().stream().map(LabelScore::label).toList()));
+                for (Explanation e : want) {
+                    List<Contribution> got = p.explanation(e.label());
+                    assertThat(got).extracting(Contribution::word)
+                            .containsExactlyElementsOf(e.top().stream().map(Contribution::word).toList());
+                    assertThat(got).extracting(Contribution::field)
+                            .containsExactlyElementsOf(e.top().stream().map(Contribution::field).toList());
+                    for (int i = 0; i < got.size(); i++) {
+                        assertThat(got.get(i).contribution()).isCloseTo(e.top().get(i).contribution(), within(1e-5));
+                    }
+                }
+            }
+        }
     }
 
     @Test

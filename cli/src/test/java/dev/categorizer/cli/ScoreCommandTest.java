@@ -148,7 +148,7 @@ class ScoreCommandTest {
             }
             String message = err.toString(StandardCharsets.UTF_8);
             assertThat(code).as(message).isEqualTo(2);
-            assertThat(message).startsWith("score: ").containsOnlyOnce("\n").doesNotContain("hunter2")
+            assertThat(message).startsWith("categorizer score: ").containsOnlyOnce("\n").doesNotContain("hunter2")
                     .containsAnyOf("is a credential", "cannot carry credentials");
         }
     }

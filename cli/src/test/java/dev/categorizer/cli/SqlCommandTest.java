@@ -28,7 +28,7 @@ class SqlCommandTest {
             }
             String message = err.toString(StandardCharsets.UTF_8);
             assertThat(code).as(message).isEqualTo(2);
-            assertThat(message).startsWith("sql: ").containsOnlyOnce("\n").contains("--file")
+            assertThat(message).startsWith("categorizer sql: ").containsOnlyOnce("\n").contains("--file")
                     .doesNotContain("hunter2");
         }
     }

@@ -7,9 +7,12 @@ import dev.categorizer.cli.CategorizerCli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.MemorySize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -70,6 +73,72 @@ class ContainerImageTest {
             assertThat(jarFile.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo(entryClass);
         }
         assertThat(entryClass).isEqualTo(CategorizerCli.class.getName());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void chartGivesTheClusterEveryKeyOfTheDocumentedFlinkConfig(Variant variant) {
+        Map<String, String> documented = documentedClusterConfig();
+        RenderedChart chart = variant.render();
+        Map<String, String> conf = chart.flinkConfiguration();
+
+        assertThat(documented).containsKeys("classloader.parent-first-patterns.additional", "env.java.opts.all",
+                "io.tmp.dirs", "taskmanager.memory.task.off-heap.size", "taskmanager.memory.managed.fraction");
+        documented.forEach((key, value) -> {
+            switch (key) {
+                // The container's memory is the TaskManager's resource; the chart may give more than the minimum.
+                case "taskmanager.memory.process.size" -> assertThat(
+                                MemorySize.parse(chart.spec().at("/taskManager/resource/memory").asString()).getBytes())
+                        .isGreaterThanOrEqualTo(MemorySize.parse(value).getBytes());
+                case "taskmanager.numberOfTaskSlots" -> assertThat(conf).containsKey(key);
+                case "env.java.opts.all" -> assertThat(conf.get(key).split(" ")).contains(value.split(" "));
+                default -> assertThat(conf).containsEntry(key, value);
+            }
+        });
+    }
+
+    @Test
+    void imagePutsTheClusterLibJarsIntoFlinksLib() {
+        assertThat(dockerfile.argDefault("FLINK_LIB")).isEqualTo("cli/target/flink-lib");
+        assertThat(dockerfile.starting("COPY")).anyMatch(c -> c.endsWith("${FLINK_LIB}/*.jar /opt/flink/lib/"));
+    }
+
+    @Test
+    void builtJobJarLeavesTensorFlowToTheClustersLib() throws IOException {
+        Path jar = builtJobJar();
+        assumeTrue(jar != null, "the shaded job jar is not built (run the cli module's package phase)");
+        Path lib = jar.resolveSibling("flink-lib");
+
+        try (JarFile jarFile = new JarFile(jar.toFile())) {
+            assertThat(jarFile.stream().map(e -> e.getName()))
+                    .as("TensorFlow, JavaCPP and protobuf classes in %s", jar)
+                    .noneMatch(name -> name.startsWith("org/tensorflow/") || name.startsWith("org/bytedeco/")
+                            || name.startsWith("com/google/protobuf/") || name.startsWith("dev/categorizer/tensorflow/"));
+        }
+        try (Stream<Path> jars = Files.list(lib)) {
+            assertThat(jars.map(j -> j.getFileName().toString()).toList())
+                    .anyMatch(n -> n.startsWith("tensorflow-core-api-"))
+                    .anyMatch(n -> n.matches("tensorflow-core-native-.*-linux-x86_64\\.jar"))
+                    .anyMatch(n -> n.startsWith("javacpp-"))
+                    .anyMatch(n -> n.startsWith("protobuf-java-"))
+                    .anyMatch(n -> n.startsWith("categorizer-tensorflow-support-"));
+        }
+    }
+
+    /** docker/flink-config.yaml: the flat key: value lines the README tells a cluster to add. */
+    private static Map<String, String> documentedClusterConfig() {
+        Map<String, String> entries = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(RepoPaths.root().resolve("docker/flink-config.yaml"))) {
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
+                int colon = trimmed.indexOf(": ");
+                entries.put(trimmed.substring(0, colon), trimmed.substring(colon + 2).strip());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return entries;
     }
 
     /** cli/&lt;build folder&gt;/categorizer-cli-&lt;version&gt;-flink.jar, or null if it is not there. */

@@ -29,12 +29,13 @@ class ModuleLayoutTest {
 
     static {
         MAY_USE.put("common", List.of("common"));
-        MAY_USE.put("model", List.of("model", "common"));
+        MAY_USE.put("tensorflow-support", List.of("tensorflow"));
+        MAY_USE.put("model", List.of("model", "tensorflow", "common"));
         MAY_USE.put("flink-support", List.of("flink", "model", "common"));
         MAY_USE.put("sql", List.of("sql", "flink", "model", "common"));
         MAY_USE.put("jobs", List.of("jobs", "flink", "model", "common"));
         MAY_USE.put("cli", List.of("cli", "jobs", "sql", "flink", "model", "common"));
-        MAY_USE.put("benchmarks", List.of("benchmarks", "cli", "jobs", "sql", "flink", "model", "common"));
+        MAY_USE.put("benchmarks", List.of("benchmarks", "cli", "jobs", "sql", "flink", "model", "tensorflow", "common"));
     }
 
     private static final Path ROOT = repositoryRoot();

@@ -2,18 +2,23 @@ package dev.categorizer.common.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.categorizer.common.record.Contribution;
 import dev.categorizer.common.record.LabelScore;
 import dev.categorizer.common.record.Prediction;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One {@link Prediction} as one line of JSON:
  * {@code {"id":"..","categories":[{"label":"..","score":0.93}],"model_version":"..","scored_at":".."}}.
- * Thread-safe.
+ * A category that was explained also has
+ * {@code "explanation":[{"word":"battle","field":"title","contribution":2.1}, ...]}, strongest first; without
+ * explanations the line is exactly as before. Thread-safe.
  */
 public final class PredictionJsonCodec {
 
@@ -31,6 +36,8 @@ public final class PredictionJsonCodec {
                 g.writeStartObject();
                 g.writeStringField("label", category.label());
                 g.writeNumberField("score", category.score());
+                List<Contribution> explanation = prediction.explanations().get(category.label());
+                if (explanation != null) writeExplanation(g, explanation);
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -41,6 +48,18 @@ public final class PredictionJsonCodec {
             throw new UncheckedIOException("cannot write JSON to a string", e);
         }
         return out.toString();
+    }
+
+    private static void writeExplanation(JsonGenerator g, List<Contribution> explanation) throws IOException {
+        g.writeArrayFieldStart("explanation");
+        for (Contribution c : explanation) {
+            g.writeStartObject();
+            g.writeStringField("word", c.word());
+            g.writeStringField("field", c.field());
+            g.writeNumberField("contribution", c.contribution());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /**
@@ -57,6 +76,7 @@ public final class PredictionJsonCodec {
             throw new IllegalArgumentException("invalid prediction JSON: field 'categories' must be an array");
         }
         List<LabelScore> scores = new ArrayList<>(categories.size());
+        Map<String, List<Contribution>> explanations = new LinkedHashMap<>();
         for (JsonNode category : categories) {
             if (!category.isObject()) {
                 throw new IllegalArgumentException("invalid prediction JSON: 'categories' must hold objects");
@@ -67,9 +87,27 @@ public final class PredictionJsonCodec {
                 throw new IllegalArgumentException("invalid prediction JSON: score of '" + label + "' must be a number");
             }
             scores.add(new LabelScore(label, score.doubleValue()));
+            JsonNode explanation = category.get("explanation");
+            if (explanation != null) explanations.put(label, decodeExplanation(label, explanation));
         }
         return new Prediction(id, scores,
                 JsonFields.optionalString(root, "model_version", WHAT),
-                JsonFields.optionalString(root, "scored_at", WHAT));
+                JsonFields.optionalString(root, "scored_at", WHAT), explanations);
+    }
+
+    private static List<Contribution> decodeExplanation(String label, JsonNode explanation) {
+        if (!explanation.isArray()) {
+            throw new IllegalArgumentException("invalid prediction JSON: explanation of '" + label + "' must be an array");
+        }
+        List<Contribution> contributions = new ArrayList<>(explanation.size());
+        for (JsonNode c : explanation) {
+            if (!c.isObject() || !c.path("contribution").isNumber()) {
+                throw new IllegalArgumentException("invalid prediction JSON: explanation of '" + label
+                        + "' must hold objects with a numeric contribution");
+            }
+            contributions.add(new Contribution(JsonFields.requiredString(c, "word", WHAT),
+                    JsonFields.requiredString(c, "field", WHAT), c.get("contribution").doubleValue()));
+        }
+        return contributions;
     }
 }

@@ -3,9 +3,11 @@ package dev.categorizer.common.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.categorizer.common.record.Contribution;
 import dev.categorizer.common.record.LabelScore;
 import dev.categorizer.common.record.Prediction;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PredictionJsonCodecTest {
@@ -26,6 +28,21 @@ class PredictionJsonCodecTest {
         assertThat(PredictionJsonCodec.decode(PredictionJsonCodec.encode(PREDICTION))).isEqualTo(PREDICTION);
         Prediction bare = new Prediction("v2", List.of(), null, null);
         assertThat(PredictionJsonCodec.decode(PredictionJsonCodec.encode(bare))).isEqualTo(bare);
+    }
+
+    @Test
+    void explanationsGoIntoTheirCategoriesAndRoundTrip() {
+        Prediction explained = new Prediction("v3", List.of(new LabelScore("War", 0.9), new LabelScore("Drama", 0.6)),
+                "m", "t", Map.of("War", List.of(new Contribution("battle", "title", 2.5),
+                        new Contribution("#ww2", "tags", 1.25))));
+        String json = PredictionJsonCodec.encode(explained);
+        assertThat(json).contains("{\"label\":\"War\",\"score\":0.9,\"explanation\":[{\"word\":\"battle\","
+                + "\"field\":\"title\",\"contribution\":2.5},{\"word\":\"#ww2\",\"field\":\"tags\","
+                + "\"contribution\":1.25}]}").contains("{\"label\":\"Drama\",\"score\":0.6}");
+        assertThat(PredictionJsonCodec.decode(json)).isEqualTo(explained);
+        assertThatThrownBy(() -> PredictionJsonCodec.decode(
+                "{\"id\":\"v\",\"categories\":[{\"label\":\"a\",\"score\":1,\"explanation\":{}}]}"))
+                .hasMessage("invalid prediction JSON: explanation of 'a' must be an array");
     }
 
     @Test

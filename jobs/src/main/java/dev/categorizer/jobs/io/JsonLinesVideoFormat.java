@@ -1,6 +1,7 @@
 package dev.categorizer.jobs.io;
 
 import dev.categorizer.common.codec.VideoJsonCodec;
+import dev.categorizer.jobs.progress.LocalProgress;
 import java.io.IOException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -18,6 +19,9 @@ import org.apache.flink.core.fs.FSDataInputStream;
 public final class JsonLinesVideoFormat extends SimpleStreamFormat<ParsedVideo> {
     private static final long serialVersionUID = 1L;
 
+    /** Records between two reports to {@link LocalProgress}: cheap, and often enough for a progress bar. */
+    private static final int REPORT_EVERY = 512;
+
     private final VideoLineDecoder decoder;
     private final int maxLineBytes;
 
@@ -30,13 +34,29 @@ public final class JsonLinesVideoFormat extends SimpleStreamFormat<ParsedVideo> 
     public StreamFormat.Reader<ParsedVideo> createReader(Configuration config, FSDataInputStream stream) {
         BoundedLineReader lines = new BoundedLineReader(stream, maxLineBytes);
         return new StreamFormat.Reader<>() {
+            private long reportedPosition = position(stream);
+            private int unreported;
+
             @Override
             public ParsedVideo read() throws IOException {
                 BoundedLineReader.Line line;
                 do {
                     line = lines.next();
                 } while (line != null && line.isBlank());
-                return line == null ? null : decoder.decode(line);
+                if (line == null) {
+                    report();
+                    return null;
+                }
+                if (++unreported == REPORT_EVERY) report();
+                return decoder.decode(line);
+            }
+
+            /** Tells LocalProgress what was read since the last report (the stream runs ahead by a buffer). */
+            private void report() throws IOException {
+                long position = stream.getPos();
+                LocalProgress.addRead(position - reportedPosition, unreported);
+                reportedPosition = position;
+                unreported = 0;
             }
 
             @Override
@@ -44,6 +64,14 @@ public final class JsonLinesVideoFormat extends SimpleStreamFormat<ParsedVideo> 
                 stream.close();
             }
         };
+    }
+
+    private static long position(FSDataInputStream stream) {
+        try {
+            return stream.getPos();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     @Override

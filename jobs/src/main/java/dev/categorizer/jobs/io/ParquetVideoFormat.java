@@ -1,6 +1,7 @@
 package dev.categorizer.jobs.io;
 
 import dev.categorizer.common.record.DeadLetter;
+import dev.categorizer.jobs.progress.LocalProgress;
 import java.io.IOException;
 import java.time.Instant;
 import org.apache.avro.generic.GenericRecord;
@@ -64,6 +65,7 @@ public final class ParquetVideoFormat implements StreamFormat<ParsedVideo> {
         private Exception failure;
         private boolean finished;
         private FSDataInputStream stream; // only when the Parquet reader could not be created
+        private int unreported; // records not yet told to LocalProgress
 
         VideoReader(Reader<GenericRecord> records, long fileLen) {
             this.records = records;
@@ -86,19 +88,27 @@ public final class ParquetVideoFormat implements StreamFormat<ParsedVideo> {
                 try {
                     GenericRecord record = records.read();
                     if (record != null) {
+                        if (++unreported == 512) reportRead(0);
                         return VideoAvroSchema.toParsedVideo(record);
                     }
                     finished = true;
+                    reportRead(fileLen); // Parquet reads by row group: the file's bytes count when it is done
                     return null;
                 } catch (IOException | RuntimeException e) {
                     failure = e;
                 }
             }
             finished = true;
+            reportRead(fileLen);
             return ParsedVideo.rejected(new DeadLetter(
                     "(Parquet file of " + fileLen + " bytes)",
                     "unreadable Parquet file: " + failure,
                     Instant.now().toString()));
+        }
+
+        private void reportRead(long bytes) {
+            LocalProgress.addRead(bytes, unreported);
+            unreported = 0;
         }
 
         @Override

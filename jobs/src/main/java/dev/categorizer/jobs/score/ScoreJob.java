@@ -34,9 +34,15 @@ public final class ScoreJob {
         env.getConfig().enableObjectReuse();
     }
 
-    /** Scores {@code videos} into predictions: the categories over their thresholds, best first. */
+    /**
+     * Scores {@code videos} into predictions: the categories over their thresholds, best first, each explained
+     * by its strongest words when {@link ScoringOptions#explainTop()} asks for it (an extra model call per
+     * video that has a category; without it scoring does exactly what it did before).
+     */
     public static ScoredStreams<Prediction> score(DataStream<ParsedVideo> videos, ScoringOptions options) {
-        return scoreWith(videos, options, new PredictionFormatter(), PredictionTypeInfo.INSTANCE, "score");
+        ResultFormatter<Prediction> formatter = options.explainTop() > 0
+                ? new ExplainingPredictionFormatter(options.explainTop()) : new PredictionFormatter();
+        return scoreWith(videos, options, formatter, PredictionTypeInfo.INSTANCE, "score");
     }
 
     /**

@@ -107,7 +107,7 @@ public final class ScorePipeline {
             }
         }
         ScoredStreams<Prediction> scored = ScoreJob.score(input.open(env, kafka), scoring);
-        PredictionSinks.predictions(scored.results(), predictions, kafka);
+        PredictionSinks.predictions(scored.results(), predictions, kafka, scoring.explainTop() > 0);
         PredictionSinks.deadLetters(scored.deadLetters(), deadLetters, kafka);
     }
 

@@ -22,10 +22,12 @@ import java.util.Objects;
  *     0 does everything on the task thread; {@link #AUTO_INFERENCE_THREADS} decides by cores per slot
  *     ({@link InferenceThreads})
  * @param trustedKeys the keys one of which must have signed the bundle; none accepts unsigned bundles
+ * @param explainTop how many words or tags each predicted category is explained with ({@code score --explain K});
+ *     0, the default, explains nothing and costs nothing
  */
 public record ScoringOptions(
         String modelPath, int batchSize, long batchTimeoutMillis, int maxTextChars, int inferenceThreads,
-        TrustedKeys trustedKeys)
+        TrustedKeys trustedKeys, int explainTop)
         implements Serializable {
 
     public static final int DEFAULT_BATCH_SIZE = 256;
@@ -51,6 +53,7 @@ public record ScoringOptions(
         if (inferenceThreads < AUTO_INFERENCE_THREADS) {
             throw new IllegalArgumentException("inference threads must be >= 0 (or -1: auto), got " + inferenceThreads);
         }
+        if (explainTop < 0) throw new IllegalArgumentException("explain must be >= 0, got " + explainTop);
     }
 
     public static Builder builder(String modelPath) {
@@ -65,6 +68,7 @@ public record ScoringOptions(
         private int maxTextChars = DEFAULT_MAX_TEXT_CHARS;
         private int inferenceThreads = DEFAULT_INFERENCE_THREADS;
         private TrustedKeys trustedKeys = TrustedKeys.none();
+        private int explainTop;
 
         private Builder(String modelPath) {
             this.modelPath = modelPath;
@@ -97,15 +101,21 @@ public record ScoringOptions(
             return this;
         }
 
+        /** Explains each predicted category with its {@code top} strongest words or tags (default 0: none). */
+        public Builder explainTop(int top) {
+            explainTop = top;
+            return this;
+        }
+
         public ScoringOptions build() {
             return new ScoringOptions(modelPath, batchSize, batchTimeoutMillis, maxTextChars, inferenceThreads,
-                    trustedKeys);
+                    trustedKeys, explainTop);
         }
     }
 
     /** These options with the model path pinned to the version in service now ({@link ModelVersions#pin}). */
     public ScoringOptions pinned() {
         return new ScoringOptions(ModelVersions.pin(modelPath), batchSize, batchTimeoutMillis, maxTextChars,
-                inferenceThreads, trustedKeys);
+                inferenceThreads, trustedKeys, explainTop);
     }
 }

@@ -7,6 +7,7 @@ import dev.categorizer.common.record.Prediction;
 import dev.categorizer.jobs.kafka.JsonRecordSerializer;
 import dev.categorizer.jobs.kafka.KafkaSettings;
 import dev.categorizer.jobs.kafka.KafkaSinks;
+import org.apache.avro.Schema;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.GenericRecordAvroTypeInfo;
 import org.apache.flink.formats.parquet.avro.AvroParquetWriters;
@@ -26,15 +27,25 @@ public final class PredictionSinks {
     private PredictionSinks() {}
 
     public static void predictions(DataStream<Prediction> predictions, OutputSpec spec, KafkaSettings kafka) {
+        predictions(predictions, spec, kafka, false);
+    }
+
+    /**
+     * As {@link #predictions(DataStream, OutputSpec, KafkaSettings)}; {@code explained} predictions go to Parquet
+     * with the schema that has the explanation column ({@link PredictionAvro#EXPLAINED_SCHEMA}).
+     */
+    public static void predictions(DataStream<Prediction> predictions, OutputSpec spec, KafkaSettings kafka,
+            boolean explained) {
+        Schema schema = PredictionAvro.schema(explained);
         switch (spec.format()) {
             case JSON_LINES -> predictions
                     .map(PredictionJsonCodec::encode).returns(Types.STRING).name("Predictions to JSON").uid("predictions-json")
                     .sinkTo(FileSinks.jsonLines(spec.path(), "predictions")).name(sinkName("Predictions", spec)).uid("predictions-sink");
             case PARQUET -> predictions
-                    .map(PredictionAvro::toRecord).returns(new GenericRecordAvroTypeInfo(PredictionAvro.SCHEMA))
+                    .map(p -> PredictionAvro.toRecord(p, explained)).returns(new GenericRecordAvroTypeInfo(schema))
                     .name("Predictions to Avro").uid("predictions-avro")
                     .sinkTo(FileSinks.parquet(spec.path(), "predictions",
-                            AvroParquetWriters.forGenericRecord(PredictionAvro.SCHEMA)))
+                            AvroParquetWriters.forGenericRecord(schema)))
                     .name(sinkName("Predictions", spec)).uid("predictions-sink");
             case KAFKA -> predictions
                     .sinkTo(KafkaSinks.create(spec.kafka(), kafka,

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
@@ -147,11 +148,20 @@ public final class TrainJob {
 
         env.fromSource(new TrainingSource(spec, b.listener), WatermarkStrategy.noWatermarks(), "train model")
                 .setParallelism(replicas)
+                .flatMap(new ProgressAccumulator())
+                .returns(PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
+                .setParallelism(replicas)
+                .name("training progress")
                 .sinkTo(new BundleSink(b.model, spec.vocabularyFile(), b.textConfig, provenance, b.signingKeyFile,
                         b.keepVersions))
                 .setParallelism(1)
                 .name("model bundle: " + Locations.redact(b.model));
-        env.execute("categorizer train: " + Locations.redact(b.train));
+        String name = "categorizer train: " + Locations.redact(b.train);
+        if (env instanceof org.apache.flink.streaming.api.environment.LocalStreamEnvironment) {
+            env.execute(name); // the task runs here: its listener and log lines are this process's own
+        } else {
+            TrainingProgressFollower.follow(env.executeAsync(name), b.clientProgress);
+        }
     }
 
     private Map<String, String> provenance(PreparedData data) {
@@ -197,6 +207,7 @@ public final class TrainJob {
         private int restartAttempts = 3;
         private Duration restartDelay = Duration.ofSeconds(1);
         private TrainingListener listener = TrainingListener.NONE;
+        private java.util.function.Consumer<String> clientProgress = line -> { };
         private Configuration configuration = new Configuration();
         private String signingKeyFile;
         private int keepVersions = BundlePublisher.DEFAULT_KEEP;
@@ -294,6 +305,16 @@ public final class TrainJob {
         }
 
         /** Test hook: hears every step and checkpoint of the training source (see {@link TrainingListener}). */
+        /**
+         * Where the client prints each epoch's line of a job that runs on a cluster ({@code flink run}), e.g.
+         * {@code System.out::println}; nothing by default. On the embedded cluster the task runs in this process
+         * and {@link #listener} sees every step.
+         */
+        public Builder clientProgress(java.util.function.Consumer<String> lines) {
+            this.clientProgress = Objects.requireNonNull(lines);
+            return this;
+        }
+
         public Builder listener(TrainingListener listener) {
             this.listener = Objects.requireNonNull(listener);
             return this;

@@ -1,6 +1,5 @@
 package dev.categorizer.jobs.train;
 
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -24,7 +23,7 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * }</pre>
  */
 public final class TrainingSource
-        implements Source<byte[], TrainingSplit, TrainingEnumeratorState>, ResultTypeQueryable<byte[]> {
+        implements Source<TrainingOutput, TrainingSplit, TrainingEnumeratorState>, ResultTypeQueryable<TrainingOutput> {
     private static final long serialVersionUID = 1L;
 
     private final TrainingSpec spec;
@@ -63,12 +62,12 @@ public final class TrainingSource
     }
 
     @Override
-    public SourceReader<byte[], TrainingSplit> createReader(SourceReaderContext context) {
+    public SourceReader<TrainingOutput, TrainingSplit> createReader(SourceReaderContext context) {
         return new TrainingSourceReader(context, spec, listener);
     }
 
     @Override
-    public TypeInformation<byte[]> getProducedType() {
-        return PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO;
+    public TypeInformation<TrainingOutput> getProducedType() {
+        return TypeInformation.of(TrainingOutput.class);
     }
 }

@@ -10,6 +10,7 @@ import dev.categorizer.model.train.Replicas;
 import dev.categorizer.model.train.TrainedModel;
 import dev.categorizer.model.train.TrainingCheckpoint;
 import dev.categorizer.model.train.TrainingData;
+import dev.categorizer.jobs.progress.LocalProgress;
 import dev.categorizer.model.train.TrainingProgress;
 import dev.categorizer.model.train.TrainingRun;
 import java.io.DataInputStream;
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * gives every replica the newest complete save to resume from, so the replicas always resume consistently. The
  * first replica emits the trained model (a small record that refers to the weights' files) once, at the end.
  */
-final class TrainingSourceReader implements SourceReader<byte[], TrainingSplit> {
+final class TrainingSourceReader implements SourceReader<TrainingOutput, TrainingSplit> {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingSourceReader.class);
 
     private final SourceReaderContext context;
@@ -68,6 +69,7 @@ final class TrainingSourceReader implements SourceReader<byte[], TrainingSplit> 
     private long waitStarted;
     private long waitedNanos; // this epoch, for other replicas and the enumerator
     private long mergeNanos; // this epoch, merging round deltas
+    private final java.util.ArrayDeque<String> progressLines = new java.util.ArrayDeque<>(); // not yet emitted
 
     TrainingSourceReader(SourceReaderContext context, TrainingSpec spec, TrainingListener listener) {
         this.context = context;
@@ -84,7 +86,11 @@ final class TrainingSourceReader implements SourceReader<byte[], TrainingSplit> 
     }
 
     @Override
-    public InputStatus pollNext(ReaderOutput<byte[]> output) throws Exception {
+    public InputStatus pollNext(ReaderOutput<TrainingOutput> output) throws Exception {
+        if (!progressLines.isEmpty()) {
+            output.collect(TrainingOutput.progress(progressLines.poll()));
+            return InputStatus.MORE_AVAILABLE;
+        }
         if (finished || (split == null && noMoreSplits)) {
             return InputStatus.END_OF_INPUT;
         }
@@ -108,13 +114,14 @@ final class TrainingSourceReader implements SourceReader<byte[], TrainingSplit> 
             if (split.replica() == 0) {
                 TrainedModel model = run.finish("model-" + run.globalStep());
                 LOG.info("training finished after {} epochs: {}", model.epochsRun(), model.validationMetrics());
-                output.collect(TrainedModelBytes.of(model));
+                output.collect(TrainingOutput.model(TrainedModelBytes.of(model)));
             }
             finished = true;
             return InputStatus.END_OF_INPUT;
         }
         if (!run.roundComplete()) {
             TrainingProgress progress = run.step();
+            if (split.replica() == 0) LocalProgress.training(progress); // the command line's progress bar
             listener.stepped(progress, run.globalStep());
             return InputStatus.MORE_AVAILABLE;
         }
@@ -154,7 +161,10 @@ final class TrainingSourceReader implements SourceReader<byte[], TrainingSplit> 
         TrainingProgress epoch = run.endRound();
         round++;
         if (epoch != null) {
-            if (split.replica() == 0) LOG.info(epoch.describe());
+            if (split.replica() == 0) {
+                LOG.info(epoch.describe());
+                progressLines.add(epoch.describe()); // for the client, through ProgressAccumulator
+            }
             LOG.debug("replica {}: {} ms waiting for the other replicas, {} ms merging round deltas this epoch",
                     split.replica(), waitedNanos / 1_000_000, mergeNanos / 1_000_000);
             waitedNanos = 0;

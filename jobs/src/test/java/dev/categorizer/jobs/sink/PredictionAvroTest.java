@@ -2,11 +2,13 @@ package dev.categorizer.jobs.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.categorizer.common.record.Contribution;
 import dev.categorizer.common.record.LabelScore;
 import dev.categorizer.common.record.Prediction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
@@ -43,5 +45,26 @@ class PredictionAvroTest {
             for (GenericRecord g = r.read(); g != null; g = r.read()) read.add(PredictionAvro.fromRecord(g));
         }
         assertThat(read).isEqualTo(predictions);
+    }
+
+    @Test
+    void explainedPredictionsRoundTripWithTheirExplanationColumn(@TempDir Path dir) throws Exception {
+        List<Prediction> explained = List.of(
+                new Prediction("v1", List.of(new LabelScore("War", 0.9), new LabelScore("Drama", 0.6)), "m1", "t",
+                        Map.of("War", List.of(new Contribution("battle", "title", 2.5),
+                                new Contribution("#ww2", "tags", 1.0)), "Drama", List.of())),
+                new Prediction("v2", List.of(), "m1", "t"));
+        assertThat(PredictionAvro.EXPLAINED_CATEGORY.getFields()).extracting(f -> f.name())
+                .containsExactly("label", "score", "explanation");
+        Path file = dir.resolve("e.parquet");
+        try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+                .withSchema(PredictionAvro.EXPLAINED_SCHEMA).build()) {
+            for (Prediction p : explained) w.write(PredictionAvro.toRecord(p, true));
+        }
+        List<Prediction> read = new ArrayList<>();
+        try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file)).build()) {
+            for (GenericRecord g = r.read(); g != null; g = r.read()) read.add(PredictionAvro.fromRecord(g));
+        }
+        assertThat(read).isEqualTo(explained);
     }
 }

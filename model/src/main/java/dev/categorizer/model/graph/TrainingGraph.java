@@ -1,5 +1,6 @@
 package dev.categorizer.model.graph;
 
+import dev.categorizer.tensorflow.SparseMatMulGradient;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Graph;

@@ -41,6 +41,14 @@ public interface Predictor extends AutoCloseable {
     /** One probability per label for each vector, in one TensorFlow call. */
     float[][] scores(List<SparseVector> vectors);
 
+    /**
+     * Each vector's logits split into what each of its features and the biases contribute, by gradient x input,
+     * which is exact for this network: the ReLU units that an input activates make it linear around that input,
+     * so {@code logit = bias + sum of contributions} (up to float rounding; see {@link Attribution}). One
+     * TensorFlow call that gathers only the first-layer rows of the vectors' features; scoring never pays for it.
+     */
+    List<Attribution> attribute(List<SparseVector> vectors);
+
     /** Scores for each video, one probability per label. */
     default float[][] scoreVideos(List<Video> videos) {
         return scores(videos.stream().map(this::vectorize).toList());

@@ -66,6 +66,9 @@ public final class ServingGraph implements AutoCloseable {
     private final Placeholder<TFloat32> values;
     private final Placeholder<TInt64> denseShape;
     private final Operand<TFloat32> probabilities;
+    private final Operand<TFloat32> logits;
+    private final Operand<TFloat32> biasPaths;
+    private final Operand<TFloat32> featureContributions;
     private final Placeholder<TString> checkpointPrefix;
     private final List<Op> restores = new ArrayList<>();
     private final Session session;
@@ -83,10 +86,22 @@ public final class ServingGraph implements AutoCloseable {
             indices = tf.withName(INDICES).placeholder(TInt64.class, Placeholder.shape(Shape.of(-1, 2)));
             values = tf.withName(VALUES).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
             denseShape = tf.withName(DENSE_SHAPE).placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
-            Operand<TFloat32> hiddenLayer = tf.nn.relu(tf.nn.biasAdd(
-                    tf.sparse.sparseTensorDenseMatMul(indices, values, denseShape, variables.get(0)), variables.get(1)));
-            probabilities = tf.withName(PROBABILITIES).math.sigmoid(
-                    tf.nn.biasAdd(tf.linalg.matMul(hiddenLayer, variables.get(2)), variables.get(3)));
+            Operand<TFloat32> preActivation = tf.nn.biasAdd(
+                    tf.sparse.sparseTensorDenseMatMul(indices, values, denseShape, variables.get(0)), variables.get(1));
+            Operand<TFloat32> hiddenLayer = tf.nn.relu(preActivation);
+            logits = tf.nn.biasAdd(tf.linalg.matMul(hiddenLayer, variables.get(2)), variables.get(3));
+            probabilities = tf.withName(PROBABILITIES).math.sigmoid(logits);
+            // Gradient x input, exact for this network: with the set of active ReLU units fixed by the input,
+            // logit = b2 + (active * b1)·W2 + sum_i x_i (W1[i] * active)·W2. Only the rows of W1 that the batch's
+            // features name are gathered; a scoring call never runs these operations.
+            Operand<TFloat32> active = tf.dtypes.cast(tf.math.greater(preActivation, tf.constant(0f)), TFloat32.class);
+            biasPaths = tf.nn.biasAdd(tf.linalg.matMul(tf.math.mul(active, variables.get(1)), variables.get(2)),
+                    variables.get(3));
+            Operand<TInt64> rowOf = tf.gather(indices, tf.constant(0L), tf.constant(1));
+            Operand<TInt64> featureOf = tf.gather(indices, tf.constant(1L), tf.constant(1));
+            Operand<TFloat32> featureRows = tf.math.mul(tf.gather(variables.get(0), featureOf, tf.constant(0)),
+                    tf.math.mul(tf.gather(active, rowOf, tf.constant(0)), tf.expandDims(values, tf.constant(1))));
+            featureContributions = tf.linalg.matMul(featureRows, variables.get(2));
             // Weights of format-1 bundles, a TensorFlow checkpoint: read by name and type into these variables,
             // whose fixed shapes the assignment checks; the bundle's own graph is never loaded.
             checkpointPrefix = tf.placeholder(TString.class, Placeholder.shape(Shape.scalar()));
@@ -139,6 +154,22 @@ public final class ServingGraph implements AutoCloseable {
                 Result result = session.runner().feed(indices, i).feed(values, v).feed(denseShape, s)
                         .fetch(probabilities).run()) {
             return Tensors.toMatrix((TFloat32) result.get(0));
+        }
+    }
+
+    /**
+     * The logits of each row of the batch and their exact decomposition ({@link BatchAttribution}): the bias paths
+     * of each row and the contribution of each non-zero of the batch, in the batch's order, to every logit.
+     */
+    public BatchAttribution attribute(SparseBatch batch) {
+        try (TInt64 i = Tensors.longs(batch.indices(), batch.nonZeros(), 2);
+                TFloat32 v = Tensors.floats(batch.values(), batch.nonZeros());
+                TInt64 s = Tensors.longs(new long[] {batch.rows(), shapes[0][0]}, 2);
+                Result result = session.runner().feed(indices, i).feed(values, v).feed(denseShape, s)
+                        .fetch(logits).fetch(probabilities).fetch(biasPaths).fetch(featureContributions).run()) {
+            return new BatchAttribution(Tensors.toMatrix((TFloat32) result.get(0)),
+                    Tensors.toMatrix((TFloat32) result.get(1)), Tensors.toMatrix((TFloat32) result.get(2)),
+                    Tensors.toMatrix((TFloat32) result.get(3)));
         }
     }
 

@@ -87,6 +87,23 @@ final class TensorFlowPredictor implements Predictor {
         return finite(graph.run(SparseBatch.of(vectors, inputSize)));
     }
 
+    @Override
+    public List<Attribution> attribute(List<SparseVector> vectors) {
+        if (vectors.isEmpty()) return List.of();
+        BatchAttribution batch = graph.attribute(SparseBatch.of(vectors, inputSize));
+        finite(batch.probabilities());
+        List<Attribution> out = new ArrayList<>(vectors.size());
+        int offset = 0; // the batch's non-zeros are the vectors' features, row after row
+        for (int r = 0; r < vectors.size(); r++) {
+            SparseVector v = vectors.get(r);
+            float[][] contributions = java.util.Arrays.copyOfRange(batch.contributions(), offset, offset + v.nonZeros());
+            offset += v.nonZeros();
+            out.add(new Attribution(v.indices().clone(), contributions, batch.biasPaths()[r], batch.logits()[r],
+                    batch.probabilities()[r]));
+        }
+        return out;
+    }
+
     /**
      * The scores, checked: NaN or infinity is no probability, and would silently decide no category. Weights
      * that overflow (huge but finite ones make inf, and inf - inf is NaN) give it, so it fails the call.

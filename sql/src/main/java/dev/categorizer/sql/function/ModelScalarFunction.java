@@ -71,7 +71,8 @@ public abstract class ModelScalarFunction extends ScalarFunction implements Spec
     @Override
     public UserDefinedFunction specialize(SpecializedContext context) {
         CallContext call = context.getCallContext();
-        if (call.getArgumentDataTypes().size() == 4 && call.isArgumentLiteral(0) && !call.isArgumentNull(0)) {
+        if (call.getArgumentDataTypes().size() == modelPathArity() && call.isArgumentLiteral(0)
+                && !call.isArgumentNull(0)) {
             String literal = call.getArgumentValue(0, String.class).orElse(null);
             if (!isBlank(literal) && !literal.equals(modelPath)) {
                 return withModelPath(literal);
@@ -80,24 +81,44 @@ public abstract class ModelScalarFunction extends ScalarFunction implements Spec
         return this;
     }
 
+    /** The arguments after the model path, for messages. */
+    protected String videoArguments() {
+        return "title, description, tags";
+    }
+
+    /** How many arguments the form that names its model takes (its first); 4 unless the function has more. */
+    protected int modelPathArity() {
+        return 4;
+    }
+
     /** Scores with the default model (three-argument form). */
     protected VideoScores score(String title, String description, String[] tags) {
-        if (isBlank(defaultModelPath)) {
-            throw new IllegalArgumentException(displayName()
-                    + "(title, description, tags) has no model: pass the bundle path as first argument, "
-                    + displayName() + "(model_path, title, description, tags), or set the job parameter '"
-                    + MODEL_PATH_PARAMETER + "'.");
-        }
-        return score(predictors.get(defaultModelPath), title, description, tags);
+        return score(defaultPredictor(), title, description, tags);
     }
 
     /** Scores with the model at {@code modelPath} (four-argument form). */
     protected VideoScores score(String modelPath, String title, String description, String[] tags) {
+        return score(predictor(modelPath), title, description, tags);
+    }
+
+    /** The default model's predictor, loaded once per task. */
+    protected Predictor defaultPredictor() {
+        if (isBlank(defaultModelPath)) {
+            throw new IllegalArgumentException(displayName()
+                    + "(" + videoArguments() + ") has no model: pass the bundle path as first argument, "
+                    + displayName() + "(model_path, " + videoArguments() + "), or set the job parameter '"
+                    + MODEL_PATH_PARAMETER + "'.");
+        }
+        return predictors.get(defaultModelPath);
+    }
+
+    /** The predictor of the model at {@code modelPath}, loaded once per task (checked by the model access rules). */
+    protected Predictor predictor(String modelPath) {
         if (isBlank(modelPath)) {
             throw new IllegalArgumentException(
-                    displayName() + "(model_path, title, description, tags) got a NULL or empty model_path.");
+                    displayName() + "(model_path, " + videoArguments() + ") got a NULL or empty model_path.");
         }
-        return score(predictors.get(modelPath), title, description, tags);
+        return predictors.get(modelPath);
     }
 
     private static VideoScores score(Predictor predictor, String title, String description, String[] tags) {

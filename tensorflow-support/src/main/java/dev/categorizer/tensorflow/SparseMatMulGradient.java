@@ -1,4 +1,4 @@
-package dev.categorizer.model.graph;
+package dev.categorizer.tensorflow;
 
 import java.util.List;
 import org.tensorflow.Operand;
@@ -14,6 +14,15 @@ import org.tensorflow.types.TFloat32;
  * <p>For {@code Y = A·B} with sparse {@code A}, {@code dB = Aᵀ·dY}: computed with the same sparse op, so the
  * gradient never densifies {@code A}. The indices, values and shape get zeros: TensorFlow Java requires a tensor
  * (not null) for every input, and the layer never needs the gradient of its input.
+ *
+ * <p>Its own jar, beside TensorFlow's: TensorFlow keeps the registered gradient (a callback into this class) for
+ * the life of the process. On a Flink cluster TensorFlow is loaded once per task manager from {@code lib/}, and so
+ * must this class be; registered from a job's class loader, every later job would call into a class loader Flink
+ * has closed.
+ *
+ * <pre>{@code
+ * SparseMatMulGradient.register(); // before building a graph that differentiates SparseTensorDenseMatMul
+ * }</pre>
  */
 public final class SparseMatMulGradient {
     private static boolean registered;
