@@ -20,7 +20,8 @@ import java.util.Map;
  *   <li>the precision-recall curve of every category with its chosen threshold marked;</li>
  *   <li>F1 against category frequency;</li>
  *   <li>the most confused category pairs (a true category missed where another was predicted wrongly);</li>
- *   <li>the training curves: loss and validation micro-F1 per epoch, from the bundle.</li>
+ *   <li>the training curves: loss and validation micro-F1 per epoch, from the bundle ("not recorded" for a
+ *       bundle written before it kept them).</li>
  * </ol>
  * Every chart is an {@code <svg class="chart" data-chart="...">} of fixed size.
  *
@@ -200,7 +201,8 @@ public final class EvaluationReport {
         page.append("<h2 id=\"training-").append(Html.escape(m.name())).append("\">Training curves (")
                 .append(Html.escape(m.name())).append(' ').append(Html.escape(m.modelVersion())).append(")</h2>");
         if (m.history() == null || m.history().isEmpty()) {
-            page.append("<p class=\"no-history\">No training history in this bundle.</p>\n");
+            page.append("<p class=\"no-history\">Training history not recorded: this bundle was written before "
+                    + "bundles kept the loss and validation F1 of each epoch.</p>\n");
             return;
         }
         SvgLineChart loss = new SvgLineChart("loss-" + m.name(), "Training loss per epoch", "epoch", "loss", 600, 280);

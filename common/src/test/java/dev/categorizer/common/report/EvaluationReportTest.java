@@ -97,7 +97,7 @@ class EvaluationReportTest {
     void saysSoWhenTheBundleHasNoTrainingHistory() {
         String html = new EvaluationReport("test.jsonl", side("model", 0f, null), null).toHtml();
 
-        assertThat(html).contains("No training history in this bundle.");
+        assertThat(html).contains("Training history not recorded");
         assertThat(charts(html)).doesNotContain("loss-model", "validation-f1-model");
     }
 }
