@@ -49,7 +49,8 @@ final class FailureReport implements IExecutionExceptionHandler {
     /** What went wrong, without the command's name. */
     static String describe(Throwable error) {
         for (Throwable t : causes(error)) {
-            if (t instanceof InvalidBundleException || t instanceof PreflightException) {
+            if (t instanceof InvalidBundleException || t instanceof PreflightException
+                    || t instanceof NoValidRecordException) {
                 return t.getMessage();
             }
         }

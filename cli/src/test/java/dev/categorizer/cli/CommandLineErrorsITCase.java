@@ -80,6 +80,19 @@ class CommandLineErrorsITCase {
     }
 
     @Test
+    void evaluateRefusesABaselineOrReportItCannotUseBeforeAnyJob() {
+        assertOneLine(USAGE, "evaluate: --baseline is shown in the report: give --report DIR too",
+                "evaluate", "--model", model, "--test", sample, "--baseline", model);
+        assertOneLine(FAILURE, "evaluate: model bundle " + tmp.resolve("no-baseline") + " does not exist",
+                "evaluate", "--model", model, "--test", sample, "--report", out("r"),
+                "--baseline", tmp.resolve("no-baseline").toString());
+        assertOneLine(FAILURE, "evaluate: --report " + tmp.resolve("a-file") + ": is a file",
+                "evaluate", "--model", model, "--test", sample, "--report", tmp.resolve("a-file").toString());
+        assertOneLine(FAILURE, "evaluate: --test " + tmp.resolve("none.jsonl") + ": no such file or directory",
+                "evaluate", "--model", model, "--test", tmp.resolve("none.jsonl").toString());
+    }
+
+    @Test
     void verboseAddsTheStackTrace() {
         Result run = run("score", "--verbose", "--model", model, "--input", tmp.resolve("none.jsonl").toString(),
                 "--output", out("g"));

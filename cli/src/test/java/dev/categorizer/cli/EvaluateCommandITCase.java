@@ -101,6 +101,35 @@ class EvaluateCommandITCase {
                 .contains("NaN"));
     }
 
+    @Test
+    void aTestSetWithoutAnyValidVideoFailsInOneLineInsteadOfATableOfZeros() throws Exception {
+        Path passwd = dir.resolve("passwd");
+        Files.writeString(passwd, "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n");
+        Path report = dir.resolve("no-valid-video-report");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = CategorizerCli.run("evaluate", "--model", bundle.toString(), "--test", passwd.toString(),
+                    "--report", report.toString(), "--parallelism", "1");
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("no table, no JSON").isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("categorizer evaluate: no valid labelled video read from " + passwd
+                        + ": 2 records dead-lettered, e.g. malformed JSON")
+                .contains("(line 1)"));
+        assertThat(report.resolve(EvaluateCommand.REPORT_FILE)).doesNotExist();
+    }
+
     /** The evaluation computed without Flink: the predictor's decisions and top label for each video. */
     private static EvaluationResult direct() {
         try (Predictor predictor = Predictor.load(bundle)) {
