@@ -35,7 +35,8 @@ public final class EvaluationReport {
     static final int TOP_CONFUSIONS = 15;
 
     private static final String STYLE = """
-            body { font: 14px/1.45 system-ui, sans-serif; margin: 24px auto; max-width: 1240px; color: #1d2430; }
+            body { font: 14px/1.45 system-ui, sans-serif; margin: 24px auto; padding: 0 16px; max-width: 1240px;
+                   color: #1d2430; }
             h1 { font-size: 22px; } h2 { font-size: 18px; margin-top: 32px; border-bottom: 1px solid #d8dde6; }
             table { border-collapse: collapse; margin: 8px 0 16px; }
             th, td { padding: 3px 10px; border-bottom: 1px solid #e6e9ef; text-align: left; }
@@ -44,7 +45,7 @@ public final class EvaluationReport {
             td.num { text-align: right; font-variant-numeric: tabular-nums; }
             .meta { color: #5b6575; } .note { fill: #5b6575; font-size: 12px; }
             .grid-charts { display: flex; flex-wrap: wrap; gap: 8px; }
-            .side-by-side { display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; }
+            .side-by-side { display: flex; flex-wrap: wrap; gap: 16px 24px; align-items: flex-start; }
             svg.chart { display: block; background: #fff; }
             .axis { stroke: #5b6575; } .grid { stroke: #e6e9ef; }
             .tick { font-size: 11px; fill: #3b4452; } .axis-title { font-size: 11px; fill: #5b6575; }
@@ -108,12 +109,11 @@ public final class EvaluationReport {
                 baselineResult == null ? 0 : baselineResult.meanPredictedLabels());
         overallRow(table, "true categories per video", result.meanTrueLabels(),
                 baselineResult == null ? 0 : baselineResult.meanTrueLabels());
-        page.append(table.toHtml());
         SvgBarChart chart = new SvgBarChart("overall", "Overall metrics", seriesNames(), 1.0);
         chart.row("micro F1", values(result.microF1(), baselineResult == null ? 0 : baselineResult.microF1()));
         chart.row("macro F1", values(result.macroF1(), baselineResult == null ? 0 : baselineResult.macroF1()));
         chart.row("P@1", values(result.precisionAt1(), baselineResult == null ? 0 : baselineResult.precisionAt1()));
-        page.append(chart.toSvg()).append('\n');
+        page.append("<div class=\"side-by-side\">").append(table.toHtml()).append(chart.toSvg()).append("</div>\n");
     }
 
     private void overallRow(HtmlTable table, String metric, double value, double baselineValue) {
@@ -205,9 +205,9 @@ public final class EvaluationReport {
                     + "bundles kept the loss and validation F1 of each epoch.</p>\n");
             return;
         }
-        SvgLineChart loss = new SvgLineChart("loss-" + m.name(), "Training loss per epoch", "epoch", "loss", 600, 280);
+        SvgLineChart loss = new SvgLineChart("loss-" + m.name(), "Training loss per epoch", "epoch", "loss", 560, 280);
         SvgLineChart f1 = new SvgLineChart("validation-f1-" + m.name(), "Validation micro-F1 per epoch", "epoch",
-                "micro-F1", 600, 280).yRange(0, 1);
+                "micro-F1", 560, 280).yRange(0, 1);
         for (String phase : List.of(EpochMetrics.TRAIN, EpochMetrics.REFIT)) {
             List<EpochMetrics> epochs = m.history().stream().filter(e -> e.phase().equals(phase)).toList();
             if (epochs.isEmpty()) continue;

@@ -16,7 +16,7 @@ import java.util.List;
  * }</pre>
  */
 public final class SvgBarChart {
-    private static final int WIDTH = 540;
+    private static final int WIDTH = 480; // beside a table of seven columns in a window 1200 px wide
     private static final int BAR = 12;
     private static final int GAP = 6;
     private static final int TOP = 28;
