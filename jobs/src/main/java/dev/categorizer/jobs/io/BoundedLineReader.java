@@ -10,11 +10,23 @@ import java.util.Arrays;
  * read to its end but only its first {@code maxLineBytes} bytes are kept: memory stays bounded, and the caller
  * sees from {@link Line#truncated()} that it was too large. A trailing {@code '\r'} and a UTF-8 byte order mark
  * at the start of the stream are removed.
+ *
+ * <p>A reader can also start in the middle of a file (a split of it): {@link #startingAt} numbers no lines
+ * (the lines before are unknown) and reads no byte order mark; {@link Line#offset()} is where each line starts
+ * in the file either way.
  */
 public final class BoundedLineReader {
 
-    /** One line: its first bytes (all of them unless truncated), its full length and its 1-based number. */
-    public record Line(byte[] bytes, long length, long number) {
+    /**
+     * One line: its first bytes (all of them unless truncated), its full length, its 1-based number (0 when the
+     * reader started in the middle of the file) and the byte offset in the file where it starts.
+     */
+    public record Line(byte[] bytes, long length, long number, long offset) {
+        /** Where the line is, for a human: its number, or its byte offset when the number is unknown. */
+        public String where() {
+            return number > 0 ? "line " + number : "byte offset " + offset;
+        }
+
         public boolean truncated() {
             return length > bytes.length;
         }
@@ -40,15 +52,35 @@ public final class BoundedLineReader {
     private int chunkEnd;
     private byte[] line = new byte[1024];
     private long lineNumber;
-    private boolean atStart = true;
+    private final boolean numbered;
+    private boolean atStart;
     private boolean eof;
+    private long chunkOffset; // where chunk[0] is in the file
 
+    /** Reads a whole stream from the start of a file. */
     public BoundedLineReader(InputStream in, int maxLineBytes) {
+        this(in, maxLineBytes, 0);
+    }
+
+    private BoundedLineReader(InputStream in, int maxLineBytes, long offset) {
         if (maxLineBytes < 1) {
             throw new IllegalArgumentException("maxLineBytes must be >= 1, got " + maxLineBytes);
         }
         this.in = in;
         this.maxLineBytes = maxLineBytes;
+        this.numbered = offset == 0;
+        this.atStart = offset == 0;
+        this.chunkOffset = offset;
+    }
+
+    /** Reads a stream positioned at byte {@code offset} of a file; offset 0 is the same as the constructor. */
+    public static BoundedLineReader startingAt(InputStream in, int maxLineBytes, long offset) {
+        return new BoundedLineReader(in, maxLineBytes, offset);
+    }
+
+    /** The offset in the file of the next byte {@link #next} reads: where the next line starts. */
+    public long position() {
+        return chunkOffset + chunkPos;
     }
 
     /** The next line, or null at the end of the stream. */
@@ -58,6 +90,7 @@ public final class BoundedLineReader {
         }
         int kept = 0;
         long length = 0;
+        long offset = position();
         boolean sawNewline = false;
         while (!sawNewline) {
             if (chunkPos >= chunkEnd && !fill()) {
@@ -90,14 +123,15 @@ public final class BoundedLineReader {
             kept--;
             length--;
         }
-        lineNumber++;
-        return new Line(Arrays.copyOf(line, kept), length, lineNumber);
+        if (numbered) lineNumber++;
+        return new Line(Arrays.copyOf(line, kept), length, lineNumber, offset);
     }
 
     private boolean fill() throws IOException {
         if (eof) {
             return false;
         }
+        chunkOffset += chunkEnd;
         int n = in.read(chunk, 0, chunk.length);
         if (n <= 0) {
             eof = true;

@@ -5,6 +5,7 @@ import dev.categorizer.common.config.Locations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.file.src.FileSource;
@@ -81,9 +82,7 @@ public final class VideoFiles {
     private DataStream<ParsedVideo> jsonLines(StreamExecutionEnvironment env, Path root, boolean directory) {
         FileSource.FileSourceBuilder<ParsedVideo> source =
                 FileSource.forRecordStreamFormat(new JsonLinesVideoFormat(codec), root);
-        if (directory) {
-            source.setFileEnumerator(() -> new ByFormat(false));
-        }
+        source.setFileEnumerator(() -> new ByFormat(false)); // also for one file: large ones are split
         return env.fromSource(source.build(), WatermarkStrategy.noWatermarks(), "videos (JSON lines): " + Locations.redact(path));
     }
 
@@ -116,19 +115,48 @@ public final class VideoFiles {
         }
     }
 
-    /** Enumerates the files of one format in a directory tree (and skips hidden files, as the default does). */
+    /**
+     * How many ranges the files under {@code path} are read in by {@code parallelism} tasks: at least as many as
+     * tasks means each task can read and score on its own, with no exchange between them.
+     */
+    public static int splits(String path, int parallelism) throws IOException {
+        Path root = FilePaths.of(path);
+        int count = 0;
+        for (boolean parquet : new boolean[] {false, true}) {
+            count += new ByFormat(parquet).enumerateSplits(new Path[] {root}, parallelism).size();
+        }
+        return count;
+    }
+
+    /**
+     * Enumerates the files of one format in a directory tree (and skips hidden files, as the default does); large
+     * uncompressed JSON-lines files become several ranges ({@link JsonLinesSplits}), others one split each.
+     */
     static final class ByFormat extends NonSplittingRecursiveEnumerator {
         private final boolean parquet;
+        private int tasks = 1;
 
         ByFormat(boolean parquet) {
             this.parquet = parquet;
         }
 
         @Override
+        public Collection<FileSourceSplit> enumerateSplits(Path[] paths, int minDesiredSplits) throws IOException {
+            tasks = Math.max(1, minDesiredSplits);
+            return super.enumerateSplits(paths, minDesiredSplits);
+        }
+
+        @Override
         protected void convertToSourceSplits(FileStatus file, FileSystem fs, List<FileSourceSplit> target)
                 throws IOException {
-            if (FilePaths.isParquet(file.getPath()) == parquet) {
+            if (FilePaths.isParquet(file.getPath()) != parquet) return;
+            if (parquet) {
                 super.convertToSourceSplits(file, fs, target);
+                return;
+            }
+            for (long[] range : JsonLinesSplits.ranges(file.getPath().getName(), file.getLen(), tasks)) {
+                target.add(new FileSourceSplit(getNextId(), file.getPath(), range[0], range[1],
+                        file.getModificationTime(), file.getLen()));
             }
         }
     }

@@ -30,15 +30,15 @@ public final class VideoLineDecoder implements Serializable {
             return rejected(
                     new String(preview, StandardCharsets.UTF_8) + "...",
                     "record too large: " + line.length() + " bytes > " + codec.maxRecordBytes()
-                            + " (line " + line.number() + ")");
+                            + " (" + line.where() + ")");
         }
         try {
             return ParsedVideo.ok(codec.decode(line.bytes()));
         } catch (InvalidRecordException e) {
-            return rejected(lossy(line.bytes()), e.reason() + " (line " + line.number() + ")");
+            return rejected(lossy(line.bytes()), e.reason() + " (" + line.where() + ")");
         } catch (RuntimeException e) {
             // A codec bug must not stop the job; the record is kept with what went wrong.
-            return rejected(lossy(line.bytes()), "cannot decode (line " + line.number() + "): " + e);
+            return rejected(lossy(line.bytes()), "cannot decode (" + line.where() + "): " + e);
         }
     }
 

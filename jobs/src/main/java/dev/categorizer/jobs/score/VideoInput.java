@@ -1,7 +1,6 @@
 package dev.categorizer.jobs.score;
 
 import dev.categorizer.common.config.Locations;
-import dev.categorizer.jobs.io.FilePaths;
 import java.io.IOException;
 import dev.categorizer.jobs.io.ParsedVideo;
 import dev.categorizer.jobs.io.VideoFiles;
@@ -48,9 +47,9 @@ public record VideoInput(String path, KafkaEndpoint kafka) implements Serializab
 
     /**
      * The videos as a stream. Kafka partitions are already spread, so their records stay in the task that reads
-     * them. Files: when there are at least as many as scoring tasks, each task reads whole files and scores them
-     * itself, chained, without a network exchange; fewer files (a single file is read by one task) are spread
-     * over all scoring tasks.
+     * them. Files: when they make at least as many ranges as scoring tasks (a large file is split), each task
+     * reads its ranges and scores them itself, chained, without a network exchange; fewer (a small file is read
+     * by one task) are spread over all scoring tasks.
      */
     public DataStream<ParsedVideo> open(StreamExecutionEnvironment env, KafkaSettings settings) {
         if (!isBounded()) return KafkaVideoSource.stream(env, kafka, settings);
@@ -61,7 +60,7 @@ public record VideoInput(String path, KafkaEndpoint kafka) implements Serializab
     private boolean readersCanScoreAlone(int parallelism) {
         if (parallelism == 1) return true;
         try {
-            return parallelism > 1 && FilePaths.dataFiles(path) >= parallelism;
+            return parallelism > 1 && VideoFiles.splits(path, parallelism) >= parallelism;
         } catch (IOException e) {
             return false; // the source reports an unreadable path itself
         }

@@ -12,7 +12,7 @@ class VideoLineDecoderTest {
     private final VideoLineDecoder decoder = new VideoLineDecoder(new VideoJsonCodec(100));
 
     private static BoundedLineReader.Line line(byte[] bytes) {
-        return new BoundedLineReader.Line(bytes, bytes.length, 7);
+        return new BoundedLineReader.Line(bytes, bytes.length, 7, 0);
     }
 
     private static BoundedLineReader.Line line(String text) {
@@ -47,7 +47,7 @@ class VideoLineDecoderTest {
     @Test
     void truncatedLineIsTooLargeAndKeepsOnlyAPreview() {
         byte[] start = "x".repeat(2000).getBytes(StandardCharsets.UTF_8);
-        ParsedVideo parsed = decoder.decode(new BoundedLineReader.Line(start, 10_000_000, 3));
+        ParsedVideo parsed = decoder.decode(new BoundedLineReader.Line(start, 10_000_000, 3, 0));
         assertThat(parsed.deadLetter().reason()).isEqualTo("record too large: 10000000 bytes > 100 (line 3)");
         assertThat(parsed.deadLetter().raw()).hasSize(VideoLineDecoder.TOO_LARGE_PREVIEW_BYTES + 3);
     }
