@@ -58,6 +58,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dropout", paramLabel = "F", description = "Dropout rate on the hidden layer, in [0, 1).")
     float dropout;
 
+    @Option(names = "--positive-weight-power", paramLabel = "F",
+            description = "Label-frequency-aware loss: a label's positive examples weigh max(1, (negatives / "
+                    + "positives)^F) in the loss; 0 turns it off. In [0, 1].")
+    float positiveWeightPower;
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed of initialisation, shuffling, dropout and the validation split.")
     long seed;
 
@@ -192,6 +197,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .patience(patience)
                 .thresholdStrategy(thresholdStrategy)
                 .refit(!noRefit && HyperParameters.defaults().refit())
+                .positiveWeightPower(positiveWeightPower)
                 .build();
         return TrainJob.builder()
                 .clientProgress(System.out::println) // the epochs of a job on a cluster (flink run)
