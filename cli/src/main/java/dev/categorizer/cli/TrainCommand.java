@@ -100,6 +100,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Use each tag only as one whole feature, not also its words as words.")
     boolean noTagWords;
 
+    @Option(names = "--title-words",
+            description = "Also make each title word a feature of its own (^word), apart from the same word elsewhere.")
+    boolean titleWords;
+
     @Option(names = "--no-refit", description = "Keep the model trained without the held-out validation part, "
             + "instead of training it again on all the training data for the best number of epochs.")
     boolean noRefit;
@@ -185,6 +189,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .removeStopWords(removeStopWords || defaults.removeStopWords())
                 .tags(!noTags && defaults.tags())
                 .tagWords(!noTagWords && defaults.tagWords())
+                .titleWords(titleWords || defaults.titleWords())
                 .build();
         HyperParameters hp = HyperParameters.builder()
                 .epochs(epochs)
