@@ -55,6 +55,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", paramLabel = "F", description = "Adam learning rate.")
     float learningRate;
 
+    @Option(names = "--learning-rate-decay", paramLabel = "F",
+            description = "The learning rate of each epoch is the previous one's times F (the refit starts again "
+                    + "from --learning-rate); 1 keeps it constant. In (0, 1].")
+    float learningRateDecay;
+
     @Option(names = "--dropout", paramLabel = "F", description = "Dropout rate on the hidden layer, in [0, 1).")
     float dropout;
 
@@ -203,6 +208,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .thresholdStrategy(thresholdStrategy)
                 .refit(!noRefit && HyperParameters.defaults().refit())
                 .positiveWeightPower(positiveWeightPower)
+                .learningRateDecay(learningRateDecay)
                 .build();
         return TrainJob.builder()
                 .clientProgress(System.out::println) // the epochs of a job on a cluster (flink run)

@@ -259,7 +259,7 @@ public final class TrainingRun implements AutoCloseable {
         SparseBatch batch = SparseBatch.compact(rows);
         if (delta != null) delta.beforeStep(batch.columns());
         float[] mask = dropout.mask(globalStep, rows.size(), hp.hidden());
-        float loss = graph.trainStep(batch, mask, y, hp.learningRate(), localSteps);
+        float loss = graph.trainStep(batch, mask, y, hp.learningRate(epoch), localSteps);
         lossSum += loss;
         int stepNumber = nextBatch + 1;
         nextBatch += replicas.count();

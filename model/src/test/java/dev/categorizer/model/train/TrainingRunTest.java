@@ -52,6 +52,38 @@ class TrainingRunTest {
     }
 
     @Test
+    void theLearningRateDecaysByTheFactorEachEpoch() {
+        HyperParameters decaying = hp.toBuilder().learningRate(0.01f).learningRateDecay(0.5f).build();
+        assertThat(decaying.learningRate(0)).isEqualTo(0.01f);
+        assertThat(decaying.learningRate(2)).isEqualTo(0.0025f);
+        assertThat(hp.learningRate(7)).isEqualTo(hp.learningRate());
+        assertThat(HyperParameters.fromMap(decaying.toMap())).isEqualTo(decaying);
+        assertThat(hp.toMap()).doesNotContainKey("learning_rate_decay");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hp.toBuilder().learningRateDecay(0f).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void trainingStepsUseTheDecayedLearningRate() {
+        // Without dropout, weights that no longer move give the same mean loss epoch after epoch; with a decay of
+        // 1e-6 they move in the first epoch only.
+        HyperParameters base = hp.toBuilder().dropout(0f).epochs(3).patience(10).refit(false).build();
+        double[] constant = epochLosses(base);
+        double[] frozen = epochLosses(base.toBuilder().learningRateDecay(1e-6f).build());
+        assertThat(constant[2]).isLessThan(constant[1] * 0.9);
+        assertThat(frozen[0]).isEqualTo(constant[0]);
+        assertThat(frozen[2]).isCloseTo(frozen[1], org.assertj.core.data.Offset.offset(frozen[1] * 0.01));
+    }
+
+    private double[] epochLosses(HyperParameters settings) {
+        java.util.List<Double> losses = new java.util.ArrayList<>();
+        TrainingRun.trainToEnd(toy.trainingData(), settings, p -> {
+            if (p.epochEnded()) losses.add(p.loss());
+        });
+        return losses.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    @Test
     void thePositiveWeightPowerIsAHyperParameterOfTheManifest() {
         HyperParameters weighted = hp.toBuilder().positiveWeightPower(0.5f).build();
         assertThat(weighted.toMap()).containsEntry("positive_weight_power", "0.5");
