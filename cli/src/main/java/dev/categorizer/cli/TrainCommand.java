@@ -55,8 +55,18 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", paramLabel = "F", description = "Adam learning rate.")
     float learningRate;
 
+    @Option(names = "--learning-rate-decay", paramLabel = "F",
+            description = "The learning rate of each epoch is the previous one's times F (the refit starts again "
+                    + "from --learning-rate); 1 keeps it constant. In (0, 1].")
+    float learningRateDecay;
+
     @Option(names = "--dropout", paramLabel = "F", description = "Dropout rate on the hidden layer, in [0, 1).")
     float dropout;
+
+    @Option(names = "--positive-weight-power", paramLabel = "F",
+            description = "Label-frequency-aware loss: a label's positive examples weigh max(1, (negatives / "
+                    + "positives)^F) in the loss; 0 turns it off. In [0, 1].")
+    float positiveWeightPower;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of initialisation, shuffling, dropout and the validation split.")
     long seed;
@@ -94,6 +104,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-tag-words",
             description = "Use each tag only as one whole feature, not also its words as words.")
     boolean noTagWords;
+
+    @Option(names = "--title-words",
+            description = "Also make each title word a feature of its own (^word), apart from the same word elsewhere.")
+    boolean titleWords;
 
     @Option(names = "--no-refit", description = "Keep the model trained without the held-out validation part, "
             + "instead of training it again on all the training data for the best number of epochs.")
@@ -180,6 +194,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .removeStopWords(removeStopWords || defaults.removeStopWords())
                 .tags(!noTags && defaults.tags())
                 .tagWords(!noTagWords && defaults.tagWords())
+                .titleWords(titleWords || defaults.titleWords())
                 .build();
         HyperParameters hp = HyperParameters.builder()
                 .epochs(epochs)
@@ -192,6 +207,8 @@ public final class TrainCommand implements Callable<Integer> {
                 .patience(patience)
                 .thresholdStrategy(thresholdStrategy)
                 .refit(!noRefit && HyperParameters.defaults().refit())
+                .positiveWeightPower(positiveWeightPower)
+                .learningRateDecay(learningRateDecay)
                 .build();
         return TrainJob.builder()
                 .clientProgress(System.out::println) // the epochs of a job on a cluster (flink run)

@@ -23,6 +23,8 @@ final class TrainDefaults implements CommandLine.IDefaultValueProvider {
                 Map.entry("--batch-size", Integer.toString(hp.batchSize())),
                 Map.entry("--learning-rate", Float.toString(hp.learningRate())),
                 Map.entry("--dropout", Float.toString(hp.dropout())),
+                Map.entry("--positive-weight-power", Float.toString(hp.positiveWeightPower())),
+                Map.entry("--learning-rate-decay", Float.toString(hp.learningRateDecay())),
                 Map.entry("--seed", Long.toString(hp.seed())),
                 Map.entry("--validation-fraction", Float.toString(hp.validationFraction())),
                 Map.entry("--patience", Integer.toString(hp.patience())),

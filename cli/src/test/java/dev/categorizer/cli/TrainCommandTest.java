@@ -32,6 +32,9 @@ class TrainCommandTest {
         assertThat(c.seed).isEqualTo(hp.seed());
         assertThat(c.validationFraction).isEqualTo(hp.validationFraction());
         assertThat(c.patience).isEqualTo(hp.patience());
+        assertThat(c.positiveWeightPower).isEqualTo(hp.positiveWeightPower());
+        assertThat(c.learningRateDecay).isEqualTo(hp.learningRateDecay());
+        assertThat(c.titleWords).isEqualTo(TextConfig.defaults().titleWords());
         assertThat(c.tokenizer).isEqualTo(TextConfig.defaults().tokenizer());
         assertThat(c.checkpointInterval).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.minDf).isEqualTo(2);
@@ -44,7 +47,8 @@ class TrainCommandTest {
                 "--hidden", "64", "--batch-size", "32", "--learning-rate", "0.01", "--dropout", "0.2", "--seed", "7",
                 "--validation-fraction", "0.2", "--patience", "2", "--min-df", "3", "--max-df-fraction", "0.5",
                 "--max-vocabulary", "1000", "--tokenizer", "MODEL", "--bigrams", "--remove-stop-words", "--no-tags", "--no-tag-words",
-                "--threshold-strategy", "PER_LABEL", "--no-refit",
+                "--threshold-strategy", "PER_LABEL", "--no-refit", "--positive-weight-power", "0.5",
+                "--learning-rate-decay", "0.9", "--title-words",
                 "--parallelism", "4", "--work-dir", "w", "--checkpoint-interval", "500ms", "--checkpoint-dir", "file:///tmp/ckpt",
                 "--dead-letter", "dl");
         assertThat(c.validation).isEqualTo("val.jsonl");
@@ -56,6 +60,9 @@ class TrainCommandTest {
         assertThat(c.noTagWords).isTrue();
         assertThat(c.thresholdStrategy).isEqualTo(ThresholdStrategy.PER_LABEL);
         assertThat(c.noRefit).isTrue();
+        assertThat(c.positiveWeightPower).isEqualTo(0.5f);
+        assertThat(c.learningRateDecay).isEqualTo(0.9f);
+        assertThat(c.titleWords).isTrue();
         assertThat(c.parallelism).isEqualTo(4);
         assertThat(c.checkpointDir).isEqualTo("file:///tmp/ckpt");
         assertThat(c.job()).isNotNull(); // every value is accepted by the builders

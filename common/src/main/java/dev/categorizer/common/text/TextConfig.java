@@ -32,8 +32,10 @@ public final class TextConfig implements Serializable {
     static final String KEY_TAGS = "tags";
     static final String KEY_TAG_WORDS = "tag_words";
     static final String KEY_MIN_TOKEN_LENGTH = "min_token_length";
+    static final String KEY_TITLE_WORDS = "title_words";
     private static final Set<String> KEYS = Set.of(
-            KEY_TOKENIZER, KEY_REMOVE_STOP_WORDS, KEY_BIGRAMS, KEY_TAGS, KEY_TAG_WORDS, KEY_MIN_TOKEN_LENGTH);
+            KEY_TOKENIZER, KEY_REMOVE_STOP_WORDS, KEY_BIGRAMS, KEY_TAGS, KEY_TAG_WORDS, KEY_MIN_TOKEN_LENGTH,
+            KEY_TITLE_WORDS);
 
     private static final TextConfig DEFAULTS = builder().build();
 
@@ -43,6 +45,7 @@ public final class TextConfig implements Serializable {
     private final boolean tags;
     private final boolean tagWords;
     private final int minTokenLength;
+    private final boolean titleWords;
 
     private TextConfig(Builder b) {
         this.tokenizer = Objects.requireNonNull(b.tokenizer, "tokenizer");
@@ -54,6 +57,7 @@ public final class TextConfig implements Serializable {
             throw new IllegalArgumentException("minTokenLength must be >= 1, got " + b.minTokenLength);
         }
         this.minTokenLength = b.minTokenLength;
+        this.titleWords = b.titleWords;
     }
 
     /**
@@ -77,7 +81,8 @@ public final class TextConfig implements Serializable {
                 .bigrams(bigrams)
                 .tags(tags)
                 .tagWords(tagWords)
-                .minTokenLength(minTokenLength);
+                .minTokenLength(minTokenLength)
+                .titleWords(titleWords);
     }
 
     public TokenizerKind tokenizer() {
@@ -101,12 +106,20 @@ public final class TextConfig implements Serializable {
         return tagWords;
     }
 
+    /**
+     * Whether the title's words are also features of their own, {@code "^" + word}, besides plain words: a word
+     * in the title then weighs apart from the same word in the description.
+     */
+    public boolean titleWords() {
+        return titleWords;
+    }
+
     /** Shortest word kept, in Unicode code points. */
     public int minTokenLength() {
         return minTokenLength;
     }
 
-    /** All settings as strings, in a fixed order, for the model manifest. */
+    /** All settings as strings, in a fixed order, for the model manifest ({@code title_words} only when on). */
     public Map<String, String> toMap() {
         Map<String, String> map = new LinkedHashMap<>();
         map.put(KEY_TOKENIZER, tokenizer.name());
@@ -115,12 +128,15 @@ public final class TextConfig implements Serializable {
         map.put(KEY_TAGS, Boolean.toString(tags));
         map.put(KEY_TAG_WORDS, Boolean.toString(tagWords));
         map.put(KEY_MIN_TOKEN_LENGTH, Integer.toString(minTokenLength));
+        // Only when on: a manifest without the key is what builds before the setting existed can read.
+        if (titleWords) map.put(KEY_TITLE_WORDS, "true");
         return java.util.Collections.unmodifiableMap(map);
     }
 
     /**
-     * The inverse of {@link #toMap()}. Missing keys take their default; unknown keys and malformed values are
-     * rejected with an {@link IllegalArgumentException}.
+     * The inverse of {@link #toMap()}. Missing keys take their default, except {@code title_words}, which manifests
+     * written before it existed lack: missing, it is off, as those models were trained; unknown keys and malformed
+     * values are rejected with an {@link IllegalArgumentException}.
      */
     public static TextConfig fromMap(Map<String, String> map) {
         SettingsReader in = SettingsReader.of("TextConfig", map, KEYS);
@@ -131,6 +147,7 @@ public final class TextConfig implements Serializable {
                 .tags(in.bool(KEY_TAGS, DEFAULTS.tags))
                 .tagWords(in.bool(KEY_TAG_WORDS, DEFAULTS.tagWords))
                 .minTokenLength(in.integer(KEY_MIN_TOKEN_LENGTH, DEFAULTS.minTokenLength))
+                .titleWords(in.bool(KEY_TITLE_WORDS, false))
                 .build();
     }
 
@@ -142,12 +159,13 @@ public final class TextConfig implements Serializable {
                 && bigrams == c.bigrams
                 && tags == c.tags
                 && tagWords == c.tagWords
-                && minTokenLength == c.minTokenLength;
+                && minTokenLength == c.minTokenLength
+                && titleWords == c.titleWords;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tokenizer, removeStopWords, bigrams, tags, tagWords, minTokenLength);
+        return Objects.hash(tokenizer, removeStopWords, bigrams, tags, tagWords, minTokenLength, titleWords);
     }
 
     @Override
@@ -165,6 +183,7 @@ public final class TextConfig implements Serializable {
         private boolean tags = true;
         private boolean tagWords = true;
         private int minTokenLength = 2;
+        private boolean titleWords = false;
 
         private Builder() {}
 
@@ -195,6 +214,12 @@ public final class TextConfig implements Serializable {
          */
         public Builder tagWords(boolean tagWords) {
             this.tagWords = tagWords;
+            return this;
+        }
+
+        /** Whether title words are also features of their own, {@code "^" + word}. */
+        public Builder titleWords(boolean titleWords) {
+            this.titleWords = titleWords;
             return this;
         }
 

@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * <p>Features, in this order:
  * <ul>
- *   <li>words of the title, then of the description: {@link TextCleaner cleaned}, {@link Tokenizer tokenized},
+ *   <li>words of the title, then, if {@link TextConfig#titleWords()}, the same words as title features,
+ *       {@code "^" + word} (and {@code "^w1 w2"} for bigrams), then words of the description: {@link TextCleaner cleaned}, {@link Tokenizer tokenized},
  *       stop words removed if configured, words shorter than {@link TextConfig#minTokenLength()} code points
  *       dropped. Title words are plain words, like description words;</li>
  *   <li>if {@link TextConfig#bigrams()}: after each field's words, {@code "w1 w2"} for every two adjacent kept
@@ -76,6 +77,12 @@ public final class TextPipeline implements Serializable {
         Buffers buffers = BUFFERS.get();
         CharRun field = buffers.field;
         addWordsOfRaw(video.title(), buffers, sink);
+        if (config.titleWords()) {
+            TitleFeatures title = buffers.title;
+            title.sink = sink;
+            addWordsOfRaw(video.title(), buffers, title);
+            title.sink = null; // holds no caller's sink between calls
+        }
         addWordsOfRaw(video.description(), buffers, sink);
         if (config.tags()) {
             List<String> tags = video.tags();
@@ -215,8 +222,38 @@ public final class TextPipeline implements Serializable {
         return true;
     }
 
+    /** Prefix of a title feature; words never contain it (they are letters only). */
+    static final char TITLE_PREFIX = '^';
+
+    /** Passes each word on as a title feature, {@code "^" + word}, copied into a buffer of its own. */
+    private static final class TitleFeatures implements TextRangeSink {
+        TextRangeSink sink;
+        char[] chars = new char[64];
+        byte[] bytes = new byte[64];
+
+        @Override
+        public void accept(char[] text, int start, int end) {
+            int length = end - start + 1;
+            if (chars.length < length) chars = new char[Math.max(length, 2 * chars.length)];
+            chars[0] = TITLE_PREFIX;
+            System.arraycopy(text, start, chars, 1, end - start);
+            sink.accept(chars, 0, length);
+        }
+
+        @Override
+        public void acceptLatin1(byte[] text, int start, int end) {
+            int length = end - start + 1;
+            // at least 8 bytes after the start, as TextRangeSink#acceptLatin1 promises
+            if (bytes.length < length + 8) bytes = new byte[Math.max(length + 8, 2 * bytes.length)];
+            bytes[0] = (byte) TITLE_PREFIX;
+            System.arraycopy(text, start, bytes, 1, end - start);
+            sink.acceptLatin1(bytes, 0, length);
+        }
+    }
+
     /** One thread's buffers: the cleaned field being tokenized, the tag feature being passed on, the filter. */
     private static final class Buffers {
+        final TitleFeatures title = new TitleFeatures();
         final CharRun field = new CharRun();
         final CharRun tag = new CharRun();
         final KeptWords kept = new KeptWords();

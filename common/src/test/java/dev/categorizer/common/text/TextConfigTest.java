@@ -64,6 +64,18 @@ class TextConfigTest {
     }
 
     @Test
+    void titleWordsRoundTripAndAManifestWithoutTheKeyMeansOff() {
+        TextConfig on = TextConfig.builder().titleWords(true).build();
+        assertThat(on.titleWords()).isTrue();
+        assertThat(on.toMap()).containsEntry("title_words", "true");
+        assertThat(TextConfig.fromMap(on.toMap())).isEqualTo(on);
+        assertThat(on).isNotEqualTo(TextConfig.defaults());
+        Map<String, String> old = new HashMap<>(on.toMap());
+        old.remove("title_words"); // a manifest written before the setting existed
+        assertThat(TextConfig.fromMap(old).titleWords()).isFalse();
+    }
+
+    @Test
     void fromMapRejectsUnknownKeysAndBadValues() {
         Map<String, String> typo = new HashMap<>(TextConfig.defaults().toMap());
         typo.put("bigram", "true");

@@ -26,6 +26,27 @@ class TextPipelineTest {
     }
 
     @Test
+    void titleWordsAreAlsoFeaturesOfTheirOwnRightAfterTheTitle() {
+        List<String> features = new TextPipeline(TextConfig.builder().removeStopWords(true).titleWords(true).build())
+                .features(VIDEO);
+
+        assertThat(features).containsExactly(
+                "best", "hotel", "paris", "^best", "^hotel", "^paris",
+                "great", "stay", "hotel", "visit",
+                "travel", "new", "year", "eve", "paris", "hotel",
+                "#travel", "#new_year's_eve", "#paris", "#hotel");
+    }
+
+    @Test
+    void titleWordsOfTextOutsideLatin1AndOfBigramsArePrefixedToo() {
+        Video video = Video.unlabelled("2", "Łódź nights", "", List.of());
+        assertThat(new TextPipeline(TextConfig.builder().titleWords(true).build()).features(video))
+                .containsExactly("łódź", "nights", "^łódź", "^nights");
+        assertThat(new TextPipeline(TextConfig.builder().titleWords(true).bigrams(true).build()).features(video))
+                .containsExactly("łódź", "nights", "łódź nights", "^łódź", "^nights", "^łódź nights");
+    }
+
+    @Test
     void tagWordsCanBeTurnedOffLeavingOnlyWholeTags() {
         List<String> features = new TextPipeline(TextConfig.builder().removeStopWords(true).tagWords(false).build()).features(VIDEO);
 

@@ -118,7 +118,9 @@ class VectorizerTest {
                 TextConfig.builder().bigrams(true).build(),
                 TextConfig.builder().tagWords(false).minTokenLength(1).build(),
                 TextConfig.builder().tags(false).minTokenLength(3).build(),
-                TextConfig.builder().tokenizer(TokenizerKind.MODEL).bigrams(true).build());
+                TextConfig.builder().tokenizer(TokenizerKind.MODEL).bigrams(true).build(),
+                TextConfig.builder().titleWords(true).build(),
+                TextConfig.builder().titleWords(true).bigrams(true).build());
         for (TextConfig config : configs) {
             TextPipeline pipeline = new TextPipeline(config);
             Map<String, Long> df = new HashMap<>();

@@ -74,7 +74,18 @@ public final class TrainingGraph implements AutoCloseable {
      *     side by side in one machine take a share each, so that they do not fight over the cores.
      */
     public TrainingGraph(int inputSize, int hidden, int outputs, int threads) {
+        this(inputSize, hidden, outputs, threads, null);
+    }
+
+    /**
+     * @param positiveWeights per label, the weight of a positive example in the loss (a negative one weighs 1);
+     *     null: every entry weighs 1 (the plain mean binary cross-entropy)
+     */
+    public TrainingGraph(int inputSize, int hidden, int outputs, int threads, float[] positiveWeights) {
         SparseMatMulGradient.register();
+        if (positiveWeights != null && positiveWeights.length != outputs) {
+            throw new IllegalArgumentException(positiveWeights.length + " positive weights for " + outputs + " labels");
+        }
         this.inputSize = inputSize;
         this.hidden = hidden;
         this.outputs = outputs;
@@ -110,15 +121,25 @@ public final class TrainingGraph implements AutoCloseable {
         Operand<TFloat32> h = tf.math.mul(tf.nn.relu(z1), mask);
         Operand<TFloat32> logits = tf.nn.biasAdd(tf.linalg.matMul(h, w2), b2);
 
-        // Mean binary cross-entropy per example, summed over labels; numerically stable form.
+        // Mean binary cross-entropy per example, summed over labels; numerically stable form. With positive
+        // weights w, an entry weighs 1 + (w - 1) * y: w where the label applies, 1 elsewhere.
         Operand<TFloat32> perEntry = tf.math.add(
                 tf.math.sub(tf.nn.relu(logits), tf.math.mul(logits, labels)),
                 tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(logits)))));
+        Operand<TFloat32> entryWeights = null;
+        if (positiveWeights != null) {
+            float[] extra = new float[outputs];
+            for (int j = 0; j < outputs; j++) extra[j] = positiveWeights[j] - 1f;
+            entryWeights = tf.math.add(tf.constant(1f), tf.math.mul(labels, tf.constant(extra)));
+            perEntry = tf.math.mul(perEntry, entryWeights);
+        }
         Operand<TFloat32> batchSize = tf.dtypes.cast(
                 tf.gather(tf.shape(labels), tf.constant(0), tf.constant(0)), TFloat32.class);
         Operand<TFloat32> lossSum = tf.sum(perEntry, tf.constant(new int[] {0, 1}));
         loss = tf.math.div(lossSum, batchSize);
-        Operand<TFloat32> dLogits = tf.math.div(tf.math.sub(tf.math.sigmoid(logits), labels), batchSize);
+        Operand<TFloat32> residual = tf.math.sub(tf.math.sigmoid(logits), labels);
+        if (entryWeights != null) residual = tf.math.mul(residual, entryWeights);
+        Operand<TFloat32> dLogits = tf.math.div(residual, batchSize);
 
         var grads = tf.gradients(List.of(logits), List.of(w1Rows, b1, w2, b2),
                 org.tensorflow.op.core.Gradients.dx(List.of(dLogits)));

@@ -25,6 +25,8 @@ public final class HyperParameters implements Serializable {
     private final int patience;
     private final ThresholdStrategy thresholdStrategy;
     private final boolean refit;
+    private final float positiveWeightPower;
+    private final float learningRateDecay;
 
     private HyperParameters(Builder b) {
         this.hidden = positive("hidden", b.hidden);
@@ -37,6 +39,14 @@ public final class HyperParameters implements Serializable {
         this.patience = positive("patience", b.patience);
         this.thresholdStrategy = java.util.Objects.requireNonNull(b.thresholdStrategy, "thresholdStrategy");
         this.refit = b.refit;
+        this.positiveWeightPower = b.positiveWeightPower;
+        this.learningRateDecay = b.learningRateDecay;
+        if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
+            throw new IllegalArgumentException("learningRateDecay must be in (0, 1], got " + learningRateDecay);
+        }
+        if (!(positiveWeightPower >= 0 && positiveWeightPower <= 1)) {
+            throw new IllegalArgumentException("positiveWeightPower must be in [0, 1], got " + positiveWeightPower);
+        }
         if (!(learningRate > 0)) throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
         if (dropout < 0 || dropout >= 1) throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         if (validationFraction <= 0 || validationFraction >= 1) {
@@ -60,7 +70,8 @@ public final class HyperParameters implements Serializable {
     public Builder toBuilder() {
         return builder().hidden(hidden).epochs(epochs).batchSize(batchSize).learningRate(learningRate)
                 .dropout(dropout).seed(seed).validationFraction(validationFraction).patience(patience)
-                .thresholdStrategy(thresholdStrategy).refit(refit);
+                .thresholdStrategy(thresholdStrategy).refit(refit).positiveWeightPower(positiveWeightPower)
+                .learningRateDecay(learningRateDecay);
     }
 
     /** Units in the hidden layer. */
@@ -84,6 +95,21 @@ public final class HyperParameters implements Serializable {
      * learns from every labelled example, which matters most for rare labels.
      */
     public boolean refit() { return refit; }
+    /**
+     * Label-frequency-aware loss: a label's positive examples weigh {@code max(1, ((n - k) / k)^power)} in the
+     * binary cross-entropy, where k of the n training examples have the label, so rare labels are not drowned by
+     * their negatives. 0 (every example weighs 1) turns it off.
+     */
+    public float positiveWeightPower() { return positiveWeightPower; }
+    /**
+     * The learning rate of epoch e (0-based, of each phase: training, then refit) is
+     * {@code learningRate * learningRateDecay^e}; 1 keeps it constant.
+     */
+    public float learningRateDecay() { return learningRateDecay; }
+    /** The learning rate of the 0-based epoch {@code epoch} of a phase. */
+    public float learningRate(int epoch) {
+        return learningRateDecay == 1f ? learningRate : (float) (learningRate * Math.pow(learningRateDecay, epoch));
+    }
 
     public Map<String, String> toMap() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -97,11 +123,19 @@ public final class HyperParameters implements Serializable {
         m.put("patience", Integer.toString(patience));
         m.put("threshold_strategy", thresholdStrategy.name());
         m.put("refit", Boolean.toString(refit));
+        // Only when on: a manifest without the key is what builds before the setting existed can read.
+        if (positiveWeightPower != 0) m.put("positive_weight_power", Float.toString(positiveWeightPower));
+        if (learningRateDecay != 1) m.put("learning_rate_decay", Float.toString(learningRateDecay));
         return m;
     }
 
+    /**
+     * The inverse of {@link #toMap()}; a missing key takes its default, except {@code positive_weight_power} and
+     * {@code learning_rate_decay}, which manifests written before they existed lack: missing, they are off (0 and
+     * 1), as those models were trained.
+     */
     public static HyperParameters fromMap(Map<String, String> m) {
-        Builder b = builder();
+        Builder b = builder().positiveWeightPower(0f).learningRateDecay(1f);
         for (Map.Entry<String, String> e : m.entrySet()) {
             String v = e.getValue();
             switch (e.getKey()) {
@@ -115,6 +149,8 @@ public final class HyperParameters implements Serializable {
                 case "patience" -> b.patience(Integer.parseInt(v));
                 case "threshold_strategy" -> b.thresholdStrategy(ThresholdStrategy.valueOf(v));
                 case "refit" -> b.refit(Boolean.parseBoolean(v));
+                case "positive_weight_power" -> b.positiveWeightPower(Float.parseFloat(v));
+                case "learning_rate_decay" -> b.learningRateDecay(Float.parseFloat(v));
                 default -> throw new IllegalArgumentException("unknown hyper-parameter '" + e.getKey() + "'");
             }
         }
@@ -153,6 +189,8 @@ public final class HyperParameters implements Serializable {
         private int patience = 8;
         private ThresholdStrategy thresholdStrategy = ThresholdStrategy.MICRO;
         private boolean refit = true;
+        private float positiveWeightPower = 0f;
+        private float learningRateDecay = 1f;
 
         public Builder hidden(int v) { hidden = v; return this; }
         public Builder epochs(int v) { epochs = v; return this; }
@@ -164,6 +202,8 @@ public final class HyperParameters implements Serializable {
         public Builder patience(int v) { patience = v; return this; }
         public Builder thresholdStrategy(ThresholdStrategy v) { thresholdStrategy = v; return this; }
         public Builder refit(boolean v) { refit = v; return this; }
+        public Builder positiveWeightPower(float v) { positiveWeightPower = v; return this; }
+        public Builder learningRateDecay(float v) { learningRateDecay = v; return this; }
 
         public HyperParameters build() {
             return new HyperParameters(this);

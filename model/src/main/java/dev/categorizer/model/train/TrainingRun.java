@@ -98,12 +98,35 @@ public final class TrainingRun implements AutoCloseable {
         this.hp = hp;
         this.store = store;
         this.replicas = replicas;
-        this.graph = new TrainingGraph(data.inputSize(), hp.hidden(), data.labels().size(), replicas.threads());
+        this.graph = new TrainingGraph(data.inputSize(), hp.hidden(), data.labels().size(), replicas.threads(),
+                positiveWeights(data, hp.positiveWeightPower()));
         this.validation = new ValidationSet(data.validation(), data.labels().size());
         this.dropout = new DropoutMasks(hp.dropout(), hp.seed());
         this.delta = replicas.count() > 1 ? new RoundDelta(graph) : null;
         this.fitting = data.train();
         this.epochs = hp.epochs();
+    }
+
+    /**
+     * Per label, the loss weight of its positive examples, {@code max(1, ((n - k) / k)^power)} for k of the n
+     * training examples (one pass over them); null when {@code power} is 0. A label no training example has
+     * counts as having one.
+     */
+    static float[] positiveWeights(TrainingData data, float power) {
+        if (power == 0) return null;
+        long[] counts = new long[data.labels().size()];
+        long n = 0;
+        ExampleOrder all = ExampleOrder.inOrder(data.train());
+        while (all.hasNext()) {
+            for (int l : all.next().labels()) counts[l]++;
+            n++;
+        }
+        float[] weights = new float[counts.length];
+        for (int j = 0; j < counts.length; j++) {
+            long k = Math.max(1, counts[j]);
+            weights[j] = (float) Math.max(1.0, Math.pow((double) (n - k) / k, power));
+        }
+        return weights;
     }
 
     private boolean refitting() {
@@ -236,7 +259,7 @@ public final class TrainingRun implements AutoCloseable {
         SparseBatch batch = SparseBatch.compact(rows);
         if (delta != null) delta.beforeStep(batch.columns());
         float[] mask = dropout.mask(globalStep, rows.size(), hp.hidden());
-        float loss = graph.trainStep(batch, mask, y, hp.learningRate(), localSteps);
+        float loss = graph.trainStep(batch, mask, y, hp.learningRate(epoch), localSteps);
         lossSum += loss;
         int stepNumber = nextBatch + 1;
         nextBatch += replicas.count();

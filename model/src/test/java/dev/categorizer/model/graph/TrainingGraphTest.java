@@ -89,6 +89,90 @@ class TrainingGraphTest {
     }
 
     @Test
+    void positiveWeightsOfOneGiveThePlainLossAndTheSameStep() {
+        List<SparseVector> rows = List.of(
+                new SparseVector(new int[] {3, 7}, new float[] {0.6f, 0.8f}),
+                new SparseVector(new int[] {7, 20}, new float[] {1f, 0.5f}));
+        float[] y = {1, 0, 1, 1};
+        try (TrainingGraph plain = new TrainingGraph(INPUT, HIDDEN, OUTPUTS);
+                TrainingGraph weighted = new TrainingGraph(INPUT, HIDDEN, OUTPUTS, 0, ones(OUTPUTS))) {
+            plain.importVariables(initial(4));
+            weighted.importVariables(initial(4));
+            float a = plain.trainStep(SparseBatch.compact(rows), ones(2 * HIDDEN), y, 0.01f, 1);
+            float b = weighted.trainStep(SparseBatch.compact(rows), ones(2 * HIDDEN), y, 0.01f, 1);
+            assertThat(b).isEqualTo(a);
+            assertThat(weighted.exportVariables()).isDeepEqualTo(plain.exportVariables());
+        }
+    }
+
+    @Test
+    void aPositiveWeightMultipliesTheLossOfThePositiveEntriesOfItsLabel() {
+        List<SparseVector> rows = List.of(
+                new SparseVector(new int[] {3, 7}, new float[] {0.6f, 0.8f}),
+                new SparseVector(new int[] {7, 20}, new float[] {1f, 0.5f}));
+        float[] y = {1, 0, 0, 1};
+        float[][] vars = initial(5);
+        // The network by hand: per entry binary cross-entropy, mean over the two examples.
+        double plain = 0, weighted = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            double[] h = new double[HIDDEN];
+            SparseVector x = rows.get(i);
+            for (int u = 0; u < HIDDEN; u++) {
+                double z = vars[1][u];
+                for (int k = 0; k < x.indices().length; k++) z += x.values()[k] * vars[0][x.indices()[k] * HIDDEN + u];
+                h[u] = Math.max(0, z);
+            }
+            for (int j = 0; j < OUTPUTS; j++) {
+                double z = vars[3][j];
+                for (int u = 0; u < HIDDEN; u++) z += h[u] * vars[2][u * OUTPUTS + j];
+                double p = 1 / (1 + Math.exp(-z));
+                double bce = y[i * OUTPUTS + j] == 1 ? -Math.log(p) : -Math.log(1 - p);
+                plain += bce / rows.size();
+                weighted += (j == 0 && y[i * OUTPUTS + j] == 1 ? 3 : 1) * bce / rows.size();
+            }
+        }
+        try (TrainingGraph p = new TrainingGraph(INPUT, HIDDEN, OUTPUTS);
+                TrainingGraph w = new TrainingGraph(INPUT, HIDDEN, OUTPUTS, 0, new float[] {3f, 1f})) {
+            p.importVariables(vars);
+            w.importVariables(vars);
+            assertThat((double) p.trainStep(SparseBatch.compact(rows), ones(2 * HIDDEN), y, 0.01f, 1))
+                    .isCloseTo(plain, org.assertj.core.data.Offset.offset(1e-5));
+            assertThat((double) w.trainStep(SparseBatch.compact(rows), ones(2 * HIDDEN), y, 0.01f, 1))
+                    .isCloseTo(weighted, org.assertj.core.data.Offset.offset(1e-5));
+        }
+    }
+
+    @Test
+    void trainingFollowsTheWeightedLossToItsOptimum() {
+        // One uninformative input, label 0 on 1 example in 10: the plain loss is least at p = 0.1, the loss with
+        // positives weighing 9 at p = 9 * 0.1 / (9 * 0.1 + 0.9) = 0.5. The gradients must be the weighted loss's.
+        List<SparseVector> xs = new ArrayList<>();
+        float[] y = new float[40 * OUTPUTS];
+        for (int i = 0; i < 40; i++) {
+            xs.add(new SparseVector(new int[] {0}, new float[] {1f}));
+            y[i * OUTPUTS] = i % 10 == 0 ? 1 : 0;
+            y[i * OUTPUTS + 1] = 1;
+        }
+        float[] plain = meanScoreAfterTraining(null, xs, y);
+        float[] weighted = meanScoreAfterTraining(new float[] {9f, 1f}, xs, y);
+        assertThat(plain[0]).isCloseTo(0.1f, org.assertj.core.data.Offset.offset(0.03f));
+        assertThat(weighted[0]).isCloseTo(0.5f, org.assertj.core.data.Offset.offset(0.05f));
+        assertThat(weighted[1]).as("a label whose weight is 1 learns as before").isCloseTo(plain[1],
+                org.assertj.core.data.Offset.offset(0.01f));
+    }
+
+    private static float[] meanScoreAfterTraining(float[] positiveWeights, List<SparseVector> xs, float[] y) {
+        try (TrainingGraph graph = new TrainingGraph(INPUT, HIDDEN, OUTPUTS, 0, positiveWeights)) {
+            graph.importVariables(initial(6));
+            for (int step = 1; step <= 400; step++) {
+                graph.trainStep(SparseBatch.compact(xs), ones(xs.size() * HIDDEN), y, 0.01f, step);
+            }
+            float[][] p = graph.predict(SparseBatch.of(xs.subList(0, 1), INPUT));
+            return p[0];
+        }
+    }
+
+    @Test
     void exportedVariablesCanBeImportedBack() {
         try (TrainingGraph a = new TrainingGraph(INPUT, HIDDEN, OUTPUTS);
                 TrainingGraph b = new TrainingGraph(INPUT, HIDDEN, OUTPUTS)) {

@@ -33,6 +33,69 @@ class TrainingRunTest {
     }
 
     @Test
+    void positiveWeightsFollowTheLabelFrequenciesOfTheTrainingExamples() {
+        java.util.List<dev.categorizer.model.examples.Example> train = new java.util.ArrayList<>();
+        dev.categorizer.common.record.SparseVector x =
+                new dev.categorizer.common.record.SparseVector(new int[] {0}, new float[] {1f});
+        for (int i = 0; i < 100; i++) {
+            // label 0 on 1 in 100, label 1 on 20 in 100, label 2 on 60 in 100, label 3 never
+            int[] labels = i == 0 ? new int[] {0, 1, 2} : i < 20 ? new int[] {1, 2} : i < 60 ? new int[] {2} : new int[0];
+            train.add(new dev.categorizer.model.examples.Example(x, labels));
+        }
+        TrainingData data = new TrainingData(train, train.subList(0, 10), java.util.List.of("a", "b", "c", "d"), 1);
+        assertThat(TrainingRun.positiveWeights(data, 0f)).isNull();
+        assertThat(TrainingRun.positiveWeights(data, 0.5f)).containsExactly(
+                new float[] {(float) Math.sqrt(99), 2f, 1f, (float) Math.sqrt(99)},
+                org.assertj.core.data.Offset.offset(1e-5f));
+        assertThat(TrainingRun.positiveWeights(data, 1f)).containsExactly(
+                new float[] {99f, 4f, 1f, 99f}, org.assertj.core.data.Offset.offset(1e-4f));
+    }
+
+    @Test
+    void theLearningRateDecaysByTheFactorEachEpoch() {
+        HyperParameters decaying = hp.toBuilder().learningRate(0.01f).learningRateDecay(0.5f).build();
+        assertThat(decaying.learningRate(0)).isEqualTo(0.01f);
+        assertThat(decaying.learningRate(2)).isEqualTo(0.0025f);
+        assertThat(hp.learningRate(7)).isEqualTo(hp.learningRate());
+        assertThat(HyperParameters.fromMap(decaying.toMap())).isEqualTo(decaying);
+        assertThat(hp.toMap()).doesNotContainKey("learning_rate_decay");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hp.toBuilder().learningRateDecay(0f).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void trainingStepsUseTheDecayedLearningRate() {
+        // Without dropout, weights that no longer move give the same mean loss epoch after epoch; with a decay of
+        // 1e-6 they move in the first epoch only.
+        HyperParameters base = hp.toBuilder().dropout(0f).epochs(3).patience(10).refit(false).build();
+        double[] constant = epochLosses(base);
+        double[] frozen = epochLosses(base.toBuilder().learningRateDecay(1e-6f).build());
+        assertThat(constant[2]).isLessThan(constant[1] * 0.9);
+        assertThat(frozen[0]).isEqualTo(constant[0]);
+        assertThat(frozen[2]).isCloseTo(frozen[1], org.assertj.core.data.Offset.offset(frozen[1] * 0.01));
+    }
+
+    private double[] epochLosses(HyperParameters settings) {
+        java.util.List<Double> losses = new java.util.ArrayList<>();
+        TrainingRun.trainToEnd(toy.trainingData(), settings, p -> {
+            if (p.epochEnded()) losses.add(p.loss());
+        });
+        return losses.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    @Test
+    void thePositiveWeightPowerIsAHyperParameterOfTheManifest() {
+        HyperParameters weighted = hp.toBuilder().positiveWeightPower(0.5f).build();
+        assertThat(weighted.toMap()).containsEntry("positive_weight_power", "0.5");
+        assertThat(HyperParameters.fromMap(weighted.toMap())).isEqualTo(weighted);
+        java.util.Map<String, String> old = new java.util.LinkedHashMap<>(hp.toMap());
+        old.remove("positive_weight_power"); // a manifest written before it existed
+        assertThat(HyperParameters.fromMap(old).positiveWeightPower()).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hp.toBuilder().positiveWeightPower(1.5f).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aRunResumedFromACheckpointEndsWithTheSameWeightsAsAnUninterruptedRun() throws IOException {
         TrainedModel uninterrupted = TrainingRun.trainToEnd(toy.trainingData(), hp, p -> {});
 
