@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code categorizer explain} on a model trained by the fixtures: one video from options as text, a file of videos
- * as JSON lines whose parts add up to each logit, and a refused bundle as one line with exit code 3.
+ * as JSON lines whose parts add up to each logit, and a refused bundle as one line with exit code 1.
  */
 class ExplainCommandITCase {
 
