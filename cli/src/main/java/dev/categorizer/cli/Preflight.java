@@ -1,6 +1,6 @@
 package dev.categorizer.cli;
 
-import java.net.URI;
+import dev.categorizer.jobs.io.FilePaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -62,12 +62,9 @@ final class Preflight {
 
     /** The local path {@code location} names, or null if it is not local (a URI with another scheme). */
     static Path localPath(String location) {
-        if (location == null || location.isBlank()) return null;
+        if (location == null || location.isBlank() || !FilePaths.isLocal(location)) return null;
         try {
-            if (location.startsWith("file:")) return Path.of(URI.create(location).getPath());
-            int colon = location.indexOf("://");
-            if (colon > 0 && location.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*")) return null;
-            return Path.of(location);
+            return FilePaths.toLocal(location);
         } catch (IllegalArgumentException e) { // InvalidPathException too
             throw new PreflightException("'" + location + "' is not a valid path: " + e.getMessage()
                     .toLowerCase(Locale.ROOT));

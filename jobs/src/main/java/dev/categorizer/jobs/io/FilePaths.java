@@ -52,21 +52,14 @@ public final class FilePaths {
         return path.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".parquet");
     }
 
-    /** What a directory holds, recursively, skipping hidden files: Parquet files, other files, and how many. */
-    record Contents(boolean parquet, boolean other, int files) {}
+    /** What a directory holds, recursively, skipping hidden files: Parquet files, other files. */
+    record Contents(boolean parquet, boolean other) {}
 
     static Contents contents(Path dir) throws IOException {
         FileSystem fs = dir.getFileSystem();
         int[] found = new int[2];
         scan(fs, dir, found);
-        return new Contents(found[0] > 0, found[1] > 0, found[0] + found[1]);
-    }
-
-    /** How many data files {@code path} names: 1 for a file, the non-hidden files below it for a directory. */
-    public static int dataFiles(String path) throws IOException {
-        Path p = of(path);
-        FileSystem fs = p.getFileSystem();
-        return fs.getFileStatus(p).isDir() ? contents(p).files() : 1;
+        return new Contents(found[0] > 0, found[1] > 0);
     }
 
     private static void scan(FileSystem fs, Path dir, int[] found) throws IOException {
