@@ -70,6 +70,58 @@ public final class SparseBatch {
         return new SparseBatch(vectors.size(), indices, values, inputSize, null);
     }
 
+    /**
+     * The rows as they are, over the whole input width, with the non-zeros ordered by column and, within a column,
+     * by row: for serving. The sparse product adds one row of the weight matrix per non-zero; in this order the
+     * documents of a batch that share a feature use its row one after another while it is in the cache, instead
+     * of reading it again from memory for each. A vector's indices are ascending (as the vectorizer makes them),
+     * so every output row still receives its features in ascending order, and the product is the same to the
+     * bit as with {@link #of}. Ordered by a stable radix sort on the column, 12 bits a pass: linear in the
+     * non-zeros, with no array the size of the vocabulary.
+     *
+     * <pre>{@code
+     * float[][] probabilities = graph.run(SparseBatch.columnMajor(vectors, inputSize));
+     * }</pre>
+     */
+    public static SparseBatch columnMajor(List<SparseVector> vectors, int inputSize) {
+        SparseBatch rowMajor = of(vectors, inputSize);
+        int nnz = rowMajor.values.length;
+        if (nnz < 2) {
+            return rowMajor;
+        }
+        long[] from = new long[nnz]; // column << 32 | position in row-major order
+        for (int k = 0; k < nnz; k++) {
+            from[k] = rowMajor.indices[2 * k + 1] << 32 | k;
+        }
+        long[] to = new long[nnz];
+        int[] counts = new int[RADIX + 1];
+        for (int shift = 32; shift < 32 + 32 - Integer.numberOfLeadingZeros(Math.max(1, inputSize - 1)); shift += RADIX_BITS) {
+            Arrays.fill(counts, 0);
+            for (long e : from) counts[(int) (e >>> shift) & (RADIX - 1)]++;
+            for (int b = 0, sum = 0; b < RADIX; b++) {
+                int c = counts[b];
+                counts[b] = sum;
+                sum += c;
+            }
+            for (long e : from) to[counts[(int) (e >>> shift) & (RADIX - 1)]++] = e;
+            long[] swap = from;
+            from = to;
+            to = swap;
+        }
+        long[] indices = new long[2 * nnz];
+        float[] values = new float[nnz];
+        for (int k = 0; k < nnz; k++) {
+            int position = (int) from[k];
+            indices[2 * k] = rowMajor.indices[2 * position];
+            indices[2 * k + 1] = rowMajor.indices[2 * position + 1];
+            values[k] = rowMajor.values[position];
+        }
+        return new SparseBatch(rowMajor.rows, indices, values, inputSize, null);
+    }
+
+    private static final int RADIX_BITS = 12;
+    private static final int RADIX = 1 << RADIX_BITS;
+
     /** The rows with columns renumbered to the batch's distinct features. */
     public static SparseBatch compact(List<SparseVector> vectors) {
         int nnz = 0;

@@ -84,7 +84,7 @@ final class TensorFlowPredictor implements Predictor {
     @Override
     public float[][] scores(List<SparseVector> vectors) {
         if (vectors.isEmpty()) return new float[0][];
-        return finite(graph.run(SparseBatch.of(vectors, inputSize)));
+        return finite(graph.run(SparseBatch.columnMajor(vectors, inputSize)));
     }
 
     @Override
