@@ -1,8 +1,7 @@
 package dev.categorizer.jobs.sink;
 
-import org.apache.flink.api.common.serialization.SimpleStringEncoder;
+import dev.categorizer.jobs.io.FilePaths;
 import org.apache.flink.connector.file.sink.FileSink;
-import org.apache.flink.core.fs.Path;
 import org.apache.flink.formats.parquet.ParquetWriterFactory;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
@@ -17,9 +16,12 @@ public final class FileSinks {
 
     private FileSinks() {}
 
-    /** One JSON document per line, in files {@code <prefix>-<uuid>-<n>.jsonl}. */
+    /**
+     * One JSON document per line, in files {@code <prefix>-<uuid>-<n>.jsonl}, written through a buffer
+     * ({@link JsonLinesWriter}).
+     */
     public static FileSink<String> jsonLines(String directory, String prefix) {
-        return FileSink.forRowFormat(new Path(directory), new SimpleStringEncoder<String>("UTF-8"))
+        return FileSink.forBulkFormat(FilePaths.of(directory), JsonLinesWriter.factory())
                 .withBucketAssigner(new BasePathBucketAssigner<>())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
                 .withOutputFileConfig(files(prefix, ".jsonl"))
@@ -28,7 +30,7 @@ public final class FileSinks {
 
     /** Parquet files {@code <prefix>-<uuid>-<n>.parquet} written by {@code writer}. */
     public static <T> FileSink<T> parquet(String directory, String prefix, ParquetWriterFactory<T> writer) {
-        return FileSink.forBulkFormat(new Path(directory), writer)
+        return FileSink.forBulkFormat(FilePaths.of(directory), writer)
                 .withBucketAssigner(new BasePathBucketAssigner<>())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
                 .withOutputFileConfig(files(prefix, ".parquet"))

@@ -4,8 +4,8 @@ import dev.categorizer.common.codec.Json;
 import dev.categorizer.common.config.Locations;
 import dev.categorizer.common.text.TextConfig;
 import dev.categorizer.common.vocab.TermCount;
-import dev.categorizer.jobs.io.JsonLinesFileSink;
 import dev.categorizer.jobs.io.VideoFiles;
+import dev.categorizer.jobs.sink.FileSinks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -63,7 +63,7 @@ final class PrepareStage {
             countKeys = countKeys.union(validationDocs.getSideOutput(PrepareFunction.COUNT_KEYS));
             deadLetters = deadLetters.union(validationDocs.getSideOutput(PrepareFunction.DEAD_LETTERS));
         }
-        deadLetters.sinkTo(JsonLinesFileSink.forDirectory(deadLetterDirectory, "dead-letters"))
+        deadLetters.sinkTo(FileSinks.jsonLines(deadLetterDirectory, "dead-letters"))
                 .name("dead letters: " + Locations.redact(deadLetterDirectory));
         DataStream<Tuple2<String, Long>> counts = countKeys
                 .keyBy(key -> key, Types.STRING)
@@ -77,7 +77,7 @@ final class PrepareStage {
         counts.map(PrepareStage::toJson)
                 .returns(Types.STRING)
                 .name("counts to JSON")
-                .sinkTo(JsonLinesFileSink.forDirectory(countsDirectory, "counts"))
+                .sinkTo(FileSinks.jsonLines(countsDirectory, "counts"))
                 .name("counts: " + Locations.redact(countsDirectory));
         env.execute("categorizer train: prepare " + Locations.redact(train));
         return collect(PreparedFiles.readLines(countsDirectory), trainDirectory, validationDirectory);
@@ -96,7 +96,7 @@ final class PrepareStage {
         SingleOutputStreamOperator<String> documents = VideoFiles.read(env, path)
                 .process(new PrepareFunction(textConfig, training))
                 .name(training ? "prepare training documents" : "prepare validation documents");
-        documents.sinkTo(JsonLinesFileSink.forDirectory(outputDirectory, "documents"))
+        documents.sinkTo(FileSinks.jsonLines(outputDirectory, "documents"))
                 .name("prepared documents: " + Locations.redact(outputDirectory));
         return documents;
     }
