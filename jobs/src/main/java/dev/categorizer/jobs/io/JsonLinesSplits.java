@@ -6,12 +6,13 @@ import org.apache.flink.connector.file.src.compression.StandardDeCompressors;
 
 /**
  * How a JSON-lines file is cut into byte ranges that tasks read side by side: a file of at least
- * {@link #MIN_SPLIT_BYTES} twice over, uncompressed, into about two ranges per task (so that a task that finishes
- * early takes another), each of {@link #MIN_SPLIT_BYTES} to {@link #MAX_SPLIT_BYTES}. Smaller and compressed files
- * are one range. {@link JsonLinesVideoFormat} reads each range.
+ * {@link #MIN_SPLIT_BYTES} twice over, uncompressed, into about {@link #RANGES_PER_TASK} ranges per task, each of
+ * {@link #MIN_SPLIT_BYTES} to {@link #MAX_SPLIT_BYTES}. Tasks take ranges as they finish them, so small ranges even
+ * out the end: with two ranges per task, one task of two read its last range alone for a fifth of the job (a million
+ * documents at parallelism 2). Smaller and compressed files are one range. {@link JsonLinesVideoFormat} reads each range.
  *
  * <pre>{@code
- * List<long[]> ranges = JsonLinesSplits.ranges("videos.jsonl", 700_000_000L, 2); // four ranges of 175 MB
+ * List<long[]> ranges = JsonLinesSplits.ranges("videos.jsonl", 800_000_000L, 2); // 16 ranges of 50 MB
  * }</pre>
  */
 public final class JsonLinesSplits {
@@ -19,6 +20,8 @@ public final class JsonLinesSplits {
     public static final long MIN_SPLIT_BYTES = 8L << 20;
     /** The largest range, so that large files spread over many tasks and restarts lose little. */
     public static final long MAX_SPLIT_BYTES = 256L << 20;
+    /** Ranges per reading task, when the file is large enough. */
+    public static final int RANGES_PER_TASK = 8;
 
     private JsonLinesSplits() {}
 
@@ -29,7 +32,7 @@ public final class JsonLinesSplits {
             ranges.add(new long[] {0, length});
             return ranges;
         }
-        long size = Math.max(MIN_SPLIT_BYTES, Math.min(MAX_SPLIT_BYTES, length / (2L * Math.max(1, tasks))));
+        long size = Math.max(MIN_SPLIT_BYTES, Math.min(MAX_SPLIT_BYTES, length / ((long) RANGES_PER_TASK * Math.max(1, tasks))));
         int count = (int) Math.max(1, (length + size - 1) / size);
         long step = length / count;
         for (int i = 0; i < count; i++) {

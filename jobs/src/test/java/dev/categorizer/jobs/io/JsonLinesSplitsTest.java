@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Large uncompressed files become about two ranges per task, small and compressed ones one, and none overlap. */
+/** Large uncompressed files become about eight ranges per task, small and compressed ones one, and none overlap. */
 class JsonLinesSplitsTest {
 
     @Test
-    void cutsALargeFileIntoAboutTwoRangesPerTaskThatCoverItExactly() {
+    void cutsALargeFileIntoAboutEightRangesPerTaskThatCoverItExactly() {
         long length = 700_000_000L;
         List<long[]> ranges = JsonLinesSplits.ranges("videos.jsonl", length, 2);
-        assertThat(ranges).hasSize(4);
+        assertThat(ranges).hasSize(2 * JsonLinesSplits.RANGES_PER_TASK);
         long next = 0;
         for (long[] r : ranges) {
             assertThat(r[0]).isEqualTo(next);
