@@ -123,6 +123,29 @@ final class TermIndex {
         }
     }
 
+    /**
+     * {@link #getLatin1}, through {@code cache}: a short term found in the cache costs one read of it, in the
+     * processor's first-level cache, instead of a probe of the table, which a large vocabulary keeps in memory
+     * and which a document's few hundred words would otherwise visit at random. The frequent words of any text
+     * (Zipf) stay in the cache.
+     */
+    int getLatin1(byte[] text, int start, int end, TermCache cache) {
+        int length = end - start;
+        if (length > MAX_PACKED || length == 0 || start + 8 > text.length) {
+            return getLatin1(text, start, end);
+        }
+        long key = (long) LITTLE_ENDIAN_LONG.get(text, start) & ((1L << (8 * length)) - 1) | (long) length << 56;
+        int h = hashOfKey(key);
+        int entry = h & TermCache.MASK;
+        if (cache.keys[entry] == key) {
+            return cache.indices[entry];
+        }
+        int index = findKey(key, h);
+        cache.keys[entry] = key;
+        cache.indices[entry] = index;
+        return index;
+    }
+
     /** The key of term {@code text[start, start + length)}: packed if it is short Latin-1, else NOT_PACKED. */
     private static long key(char[] text, int start, int length) {
         if (length < 1 || length > MAX_PACKED) {
@@ -141,7 +164,11 @@ final class TermIndex {
 
     /** The index of the short term with this key, or -1: the key alone identifies it. */
     private int findKey(long key) {
-        for (int slot = spread(hashOfKey(key)); ; slot = (slot + 1) & mask) {
+        return findKey(key, hashOfKey(key));
+    }
+
+    private int findKey(long key, int hashOfKey) {
+        for (int slot = spread(hashOfKey); ; slot = (slot + 1) & mask) {
             long head = table[2 * slot];
             if (head == 0) {
                 return -1;

@@ -64,7 +64,7 @@ public final class Vectorizer implements Serializable {
      */
     public SparseVector vectorize(TextPipeline pipeline, Video video) {
         Scratch scratch = scratch();
-        IdCollector ids = new IdCollector(scratch.ids);
+        IdCollector ids = new IdCollector(scratch.ids, scratch.terms);
         pipeline.forEachFeature(video, ids);
         scratch.ids = ids.ids; // keep what it grew to
         return weigh(ids.ids, ids.known);
@@ -74,9 +74,11 @@ public final class Vectorizer implements Serializable {
     private final class IdCollector implements TextRangeSink {
         int[] ids;
         int known;
+        final TermCache terms;
 
-        IdCollector(int[] ids) {
+        IdCollector(int[] ids, TermCache terms) {
             this.ids = ids;
+            this.terms = terms;
         }
 
         @Override
@@ -86,7 +88,7 @@ public final class Vectorizer implements Serializable {
 
         @Override
         public void acceptLatin1(byte[] text, int start, int end) {
-            add(vocabulary.indexOfLatin1(text, start, end));
+            add(vocabulary.indexOfLatin1(text, start, end, terms));
         }
 
         private void add(int id) {
@@ -174,6 +176,7 @@ public final class Vectorizer implements Serializable {
         final long[] words;
         final long[] blocks;
         int[] ids = new int[256];
+        final TermCache terms = new TermCache();
         private double[] weights = new double[256];
 
         Scratch(int vocabularySize) {

@@ -102,6 +102,14 @@ public final class Vocabulary implements Serializable {
         return index.getLatin1(text, start, end);
     }
 
+    /**
+     * {@link #indexOfLatin1(byte[], int, int)} through a cache of this thread's recent short terms; the cache must
+     * be used with this vocabulary only.
+     */
+    int indexOfLatin1(byte[] text, int start, int end, TermCache cache) {
+        return index.getLatin1(text, start, end, cache);
+    }
+
     /** The index of the term {@code text[start, end)}, or -1; makes no string. */
     public int indexOf(char[] text, int start, int end) {
         return index.get(text, start, end);

@@ -27,6 +27,7 @@ class TermIndexTest {
         TermIndex index = new TermIndex(array);
         Map<String, Integer> expected = new HashMap<>();
         for (int i = 0; i < array.length; i++) expected.put(array[i], i);
+        TermCache cache = new TermCache(); // 5,000 terms and as many unknown ones in 2,048 entries: they collide
 
         for (int probe = 0; probe < 50_000; probe++) {
             String query = probe % 2 == 0 ? array[random.nextInt(array.length)] : randomTerm(random);
@@ -39,6 +40,8 @@ class TermIndexTest {
                 assertThat(index.getLatin1(latin1, 1, latin1.length - 1)).as(query).isEqualTo(want);
                 byte[] roomy = Arrays.copyOf(latin1, latin1.length + 8); // the one-long read of short terms
                 assertThat(index.getLatin1(roomy, 1, latin1.length - 1)).as(query).isEqualTo(want);
+                assertThat(index.getLatin1(roomy, 1, latin1.length - 1, cache)).as(query).isEqualTo(want);
+                assertThat(index.getLatin1(latin1, 1, latin1.length - 1, cache)).as(query).isEqualTo(want);
             }
         }
     }
