@@ -24,7 +24,7 @@ public record Prediction(String id, List<LabelScore> categories, String modelVer
 
     public Prediction {
         categories = List.copyOf(categories);
-        explanations = explanations == null ? Map.of() : explanations.entrySet().stream()
+        explanations = explanations == null || explanations.isEmpty() ? Map.of() : explanations.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
     }
 
