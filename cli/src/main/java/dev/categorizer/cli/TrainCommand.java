@@ -119,7 +119,7 @@ public final class TrainCommand implements Callable<Integer> {
             + "instead of training it again on all the training data for the best number of epochs.")
     boolean noRefit;
 
-    @Option(names = "--threshold-strategy", paramLabel = "GLOBAL|PER_LABEL|SHRUNK|MICRO",
+    @Option(names = "--threshold-strategy", paramLabel = "GLOBAL|PER_LABEL|SHRUNK|MICRO|BALANCED",
             description = "How decision thresholds are tuned on validation (see ThresholdStrategy).")
     ThresholdStrategy thresholdStrategy = HyperParameters.defaults().thresholdStrategy();
 
