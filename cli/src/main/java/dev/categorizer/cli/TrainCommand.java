@@ -60,6 +60,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "from --learning-rate); 1 keeps it constant. In (0, 1].")
     float learningRateDecay;
 
+    @Option(names = "--weight-average-epochs", paramLabel = "F",
+            description = "Weight averaging: the model is a moving average of the weights along the training steps "
+                    + "with a horizon of F epochs (used for early stopping, the thresholds and the bundle, whose "
+                    + "size does not change); 0 turns it off. Needs --train-parallelism 1.")
+    float weightAverageEpochs;
+
     @Option(names = "--dropout", paramLabel = "F", description = "Dropout rate on the hidden layer, in [0, 1).")
     float dropout;
 
@@ -113,7 +119,7 @@ public final class TrainCommand implements Callable<Integer> {
             + "instead of training it again on all the training data for the best number of epochs.")
     boolean noRefit;
 
-    @Option(names = "--threshold-strategy", paramLabel = "GLOBAL|PER_LABEL|SHRUNK|MICRO",
+    @Option(names = "--threshold-strategy", paramLabel = "GLOBAL|PER_LABEL|SHRUNK|MICRO|BALANCED",
             description = "How decision thresholds are tuned on validation (see ThresholdStrategy).")
     ThresholdStrategy thresholdStrategy = HyperParameters.defaults().thresholdStrategy();
 
@@ -209,6 +215,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .refit(!noRefit && HyperParameters.defaults().refit())
                 .positiveWeightPower(positiveWeightPower)
                 .learningRateDecay(learningRateDecay)
+                .weightAverageEpochs(weightAverageEpochs)
                 .build();
         return TrainJob.builder()
                 .clientProgress(System.out::println) // the epochs of a job on a cluster (flink run)

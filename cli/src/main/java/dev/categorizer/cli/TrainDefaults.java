@@ -25,6 +25,7 @@ final class TrainDefaults implements CommandLine.IDefaultValueProvider {
                 Map.entry("--dropout", Float.toString(hp.dropout())),
                 Map.entry("--positive-weight-power", Float.toString(hp.positiveWeightPower())),
                 Map.entry("--learning-rate-decay", Float.toString(hp.learningRateDecay())),
+                Map.entry("--weight-average-epochs", Float.toString(hp.weightAverageEpochs())),
                 Map.entry("--seed", Long.toString(hp.seed())),
                 Map.entry("--validation-fraction", Float.toString(hp.validationFraction())),
                 Map.entry("--patience", Integer.toString(hp.patience())),

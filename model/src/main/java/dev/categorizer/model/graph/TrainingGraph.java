@@ -26,6 +26,14 @@ import org.tensorflow.types.TInt64;
  * parameters use TensorFlow's dense {@code ApplyAdam}. Gradients come from TensorFlow's own {@code Gradients},
  * seeded with the gradient of the mean binary cross-entropy with respect to the logits, {@code (sigmoid(z) - y) / n}.
  *
+ * <p>With weight averaging on, the graph also keeps an exponential moving average of the four weights along the
+ * steps ({@link #AVERAGE_NAMES}), which {@link #predict} then scores with: step t moves the average by
+ * {@code avg = d_t * avg + (1 - d_t) * w} with {@code d_t = min(1 - 1/N, 1 - 1/t)} for a horizon of N steps, so
+ * the first N steps average with equal weights and later ones forget with time constant N. The average of the
+ * first layer is lazy, as its Adam update is: a row catches up only when a batch touches it (its weights stayed
+ * the same since the step it was last brought up to date, so the skipped steps have a closed form) and, for every
+ * row, in {@link #catchUpAverage}, which must run before the average is read.
+ *
  * <p>All weights are set from Java ({@link #importVariables}), which keeps initialisation and dropout under a Java
  * seed: a run resumed from a checkpoint continues exactly as the original would have. Not thread-safe.
  */
@@ -65,6 +73,13 @@ public final class TrainingGraph implements AutoCloseable {
     private final Placeholder<TInt64> evalShape;
     private final Operand<TFloat32> evalProbabilities;
 
+    // weight averaging (null when off)
+    private final boolean averaging;
+    private final Placeholder<TFloat32> averageHorizon; // N, in steps
+    private final Placeholder<TInt64> catchUpFirst;
+    private final Placeholder<TInt64> catchUpCount;
+    private final List<Op> catchUp = new ArrayList<>();
+
     public TrainingGraph(int inputSize, int hidden, int outputs) {
         this(inputSize, hidden, outputs, 0);
     }
@@ -82,6 +97,15 @@ public final class TrainingGraph implements AutoCloseable {
      *     null: every entry weighs 1 (the plain mean binary cross-entropy)
      */
     public TrainingGraph(int inputSize, int hidden, int outputs, int threads, float[] positiveWeights) {
+        this(inputSize, hidden, outputs, threads, positiveWeights, false);
+    }
+
+    /**
+     * @param averaging whether the graph keeps a moving average of the weights along the steps and predicts
+     *     with it ({@link #AVERAGE_NAMES} come after the Adam moments among the variables)
+     */
+    public TrainingGraph(int inputSize, int hidden, int outputs, int threads, float[] positiveWeights,
+            boolean averaging) {
         SparseMatMulGradient.register();
         if (positiveWeights != null && positiveWeights.length != outputs) {
             throw new IllegalArgumentException(positiveWeights.length + " positive weights for " + outputs + " labels");
@@ -103,6 +127,14 @@ public final class TrainingGraph implements AutoCloseable {
         Variable<TFloat32> vW2 = variable(tf, "w2_v", hidden, outputs);
         Variable<TFloat32> mB2 = variable(tf, "b2_m", outputs);
         Variable<TFloat32> vB2 = variable(tf, "b2_v", outputs);
+        this.averaging = averaging;
+        Variable<TFloat32> aW1 = averaging ? variable(tf, "w1_avg", inputSize, hidden) : null;
+        Variable<TFloat32> aB1 = averaging ? variable(tf, "b1_avg", hidden) : null;
+        Variable<TFloat32> aW2 = averaging ? variable(tf, "w2_avg", hidden, outputs) : null;
+        Variable<TFloat32> aB2 = averaging ? variable(tf, "b2_avg", outputs) : null;
+        // the step each row of w1_avg was last brought up to date at, and the step count of the average
+        Variable<TFloat32> aRowStep = averaging ? variable(tf, "w1_avg_step", inputSize) : null;
+        Variable<TFloat32> aStep = averaging ? variable(tf, "avg_step", 1) : null;
 
         columns = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
         indices = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(-1, 2)));
@@ -165,16 +197,59 @@ public final class TrainingGraph implements AutoCloseable {
         updates.add(after.scatterUpdate(vW1, columns, v));
         updates.add(after.scatterUpdate(w1, columns, newRows));
         // Dense Adam on the small parameters.
-        updates.add(adam(after, b1, mB1, vB1, gB1));
-        updates.add(adam(after, w2, mW2, vW2, gW2));
-        updates.add(adam(after, b2, mB2, vB2, gB2));
+        Operand<TFloat32> newB1 = adam(after, b1, mB1, vB1, gB1);
+        Operand<TFloat32> newW2 = adam(after, w2, mW2, vW2, gW2);
+        Operand<TFloat32> newB2 = adam(after, b2, mB2, vB2, gB2);
+        updates.add((Op) newB1);
+        updates.add((Op) newW2);
+        updates.add((Op) newB2);
+
+        if (averaging) {
+            averageHorizon = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+            Operand<TFloat32> t = tf.assignAdd(aStep, tf.constant(new float[] {1f})); // this step, shape [1]
+            Operand<TFloat32> one = tf.constant(1f);
+            Operand<TFloat32> decay = tf.math.minimum(
+                    tf.math.sub(one, tf.math.div(one, averageHorizon)), tf.math.sub(one, tf.math.div(one, t)));
+            // Touched rows: bring the average up to the previous step (the row's weights were w1Rows since its
+            // last update), then take this step's new weights in.
+            Operand<TFloat32> rowSteps = tf.gather(aRowStep, columns, tf.constant(0));
+            Operand<TFloat32> skipped = tf.expandDims(
+                    decayProduct(tf, rowSteps, tf.math.sub(t, one), averageHorizon), tf.constant(1));
+            Operand<TFloat32> caught = tf.math.add(w1Rows,
+                    tf.math.mul(skipped, tf.math.sub(tf.gather(aW1, columns, tf.constant(0)), w1Rows)));
+            updates.add(tf.scatterUpdate(aW1, columns, blend(tf, decay, caught, newRows)));
+            updates.add(tf.scatterUpdate(aRowStep, columns, tf.fill(tf.shape(rowSteps), tf.squeeze(t))));
+            updates.add(tf.assign(aB1, blend(tf, decay, aB1, newB1)));
+            updates.add(tf.assign(aW2, blend(tf, decay, aW2, newW2)));
+            updates.add(tf.assign(aB2, blend(tf, decay, aB2, newB2)));
+
+            // Catching up rows [first, first + count) of w1_avg to the current step.
+            catchUpFirst = tf.placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
+            catchUpCount = tf.placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
+            Operand<TInt64> range = tf.range(catchUpFirst, tf.math.add(catchUpFirst, catchUpCount), tf.constant(1L));
+            Operand<TFloat32> now = tf.identity(aStep);
+            Operand<TFloat32> since = tf.gather(aRowStep, range, tf.constant(0));
+            Operand<TFloat32> weights = tf.gather(w1, range, tf.constant(0));
+            Operand<TFloat32> factor = tf.expandDims(decayProduct(tf, since, now, averageHorizon), tf.constant(1));
+            Operand<TFloat32> caughtUp = tf.math.add(weights,
+                    tf.math.mul(factor, tf.math.sub(tf.gather(aW1, range, tf.constant(0)), weights)));
+            Op rows = tf.scatterUpdate(aW1, range, caughtUp);
+            catchUp.add(rows);
+            catchUp.add(tf.withControlDependencies(List.of(rows))
+                    .scatterUpdate(aRowStep, range, tf.fill(tf.shape(since), tf.squeeze(now))));
+        } else {
+            averageHorizon = null;
+            catchUpFirst = null;
+            catchUpCount = null;
+        }
 
         evalIndices = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(-1, 2)));
         evalValues = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
         evalShape = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
-        Operand<TFloat32> evalHidden = tf.nn.relu(tf.nn.biasAdd(
-                tf.sparse.sparseTensorDenseMatMul(evalIndices, evalValues, evalShape, w1), b1));
-        evalProbabilities = tf.math.sigmoid(tf.nn.biasAdd(tf.linalg.matMul(evalHidden, w2), b2));
+        Operand<TFloat32> evalHidden = tf.nn.relu(tf.nn.biasAdd(tf.sparse.sparseTensorDenseMatMul(
+                evalIndices, evalValues, evalShape, averaging ? aW1 : w1), averaging ? aB1 : b1));
+        evalProbabilities = tf.math.sigmoid(tf.nn.biasAdd(
+                tf.linalg.matMul(evalHidden, averaging ? aW2 : w2), averaging ? aB2 : b2));
 
         blocks = new VariableBlocks(tf, variables);
         session = threads <= 0 ? new Session(graph) : new Session(graph,
@@ -184,7 +259,29 @@ public final class TrainingGraph implements AutoCloseable {
                         .build());
     }
 
-    private Op adam(Ops tf, Variable<TFloat32> var, Variable<TFloat32> m, Variable<TFloat32> v,
+    /** {@code decay * average + (1 - decay) * weights}. */
+    private static Operand<TFloat32> blend(Ops tf, Operand<TFloat32> decay, Operand<TFloat32> average,
+            Operand<TFloat32> weights) {
+        return tf.math.add(tf.math.mul(decay, average), tf.math.mul(tf.math.sub(tf.constant(1f), decay), weights));
+    }
+
+    /**
+     * The product of the averaging decays {@code d_s} of the steps {@code s} in {@code (from, to]}, elementwise
+     * ({@code from <= to}): with {@code n = floor(N)}, {@code d_s = 1 - 1/s} for {@code s <= n}, whose product
+     * telescopes to {@code min(from, n) / min(to, n)}, and {@code 1 - 1/N} for later steps. An empty product is 1.
+     */
+    static Operand<TFloat32> decayProduct(Ops tf, Operand<TFloat32> from, Operand<TFloat32> to,
+            Operand<TFloat32> horizon) {
+        Operand<TFloat32> n = tf.math.floor(horizon);
+        Operand<TFloat32> a = tf.math.minimum(from, n);
+        Operand<TFloat32> b = tf.math.minimum(to, n);
+        Operand<TFloat32> equalWeights = tf.math.sub(tf.constant(1f), tf.math.divNoNan(tf.math.sub(b, a), b));
+        Operand<TFloat32> later = tf.math.pow(tf.math.sub(tf.constant(1f), tf.math.div(tf.constant(1f), horizon)),
+                tf.math.sub(tf.math.maximum(to, n), tf.math.maximum(from, n)));
+        return tf.math.mul(equalWeights, later);
+    }
+
+    private Operand<TFloat32> adam(Ops tf, Variable<TFloat32> var, Variable<TFloat32> m, Variable<TFloat32> v,
             Operand<TFloat32> grad) {
         return tf.train.applyAdam(var, m, v, beta1Power, beta2Power, learningRate,
                 tf.constant(BETA1), tf.constant(BETA2), tf.constant(EPSILON), grad);
@@ -202,6 +299,52 @@ public final class TrainingGraph implements AutoCloseable {
     /** Names of the variables in {@link #exportVariables()} order: the network weights, then the Adam moments. */
     public static final List<String> VARIABLE_NAMES = List.of(
             "w1", "b1", "w2", "b2", "w1_m", "w1_v", "b1_m", "b1_v", "w2_m", "w2_v", "b2_m", "b2_v");
+
+    /**
+     * Names of the variables weight averaging adds after {@link #VARIABLE_NAMES}: the averages of w1, b1, w2 and
+     * b2, the step each row of the first layer's average was last brought up to date at, and the step count.
+     */
+    public static final List<String> AVERAGE_NAMES = List.of(
+            "w1_avg", "b1_avg", "w2_avg", "b2_avg", "w1_avg_step", "avg_step");
+
+    /** Index among the variables of the first of the weights {@link #predict} uses: w1, b1, w2, b2 from there. */
+    public int modelVariables() {
+        return averaging ? VARIABLE_NAMES.size() : 0;
+    }
+
+    /** Whether the graph keeps a moving average of the weights (and predicts with it). */
+    public boolean averaging() {
+        return averaging;
+    }
+
+    /** Names of this graph's variables in order: {@link #VARIABLE_NAMES}, then {@link #AVERAGE_NAMES} if averaging. */
+    public List<String> variableNames() {
+        if (!averaging) return VARIABLE_NAMES;
+        List<String> names = new ArrayList<>(VARIABLE_NAMES);
+        names.addAll(AVERAGE_NAMES);
+        return List.copyOf(names);
+    }
+
+    /**
+     * Brings every row of the first layer's average up to the last step, in blocks of rows (the memory of a block,
+     * not of the layer); the averages then hold what a dense update at every step would have given.
+     *
+     * @param horizonSteps N, as given to the steps since the averaging started
+     */
+    public void catchUpAverage(float horizonSteps) {
+        if (!averaging) throw new IllegalStateException("the graph does not average its weights");
+        int block = Math.max(1, dev.categorizer.model.tensor.TensorFile.BLOCK_BYTES / (4 * hidden));
+        for (long first = 0; first < inputSize; first += block) {
+            long n = Math.min(block, inputSize - first);
+            try (TInt64 f = TInt64.scalarOf(first); TInt64 c = TInt64.scalarOf(n);
+                    TFloat32 horizon = TFloat32.scalarOf(horizonSteps)) {
+                Session.Runner runner = session.runner().feed(catchUpFirst, f).feed(catchUpCount, c)
+                        .feed(averageHorizon, horizon);
+                catchUp.forEach(runner::addTarget);
+                runner.run().close();
+            }
+        }
+    }
 
     /** Sets every variable to zero, inside TensorFlow (no Java array of the variables' size). */
     public void zeroVariables() {
@@ -239,7 +382,7 @@ public final class TrainingGraph implements AutoCloseable {
         return blocks.load(session, variable, in, source);
     }
 
-    /** Number of variables: the four network weights, then two Adam moments for each. */
+    /** Number of variables: the four network weights, two Adam moments for each, then the averages if any. */
     public int variableCount() {
         return variables.size();
     }
@@ -295,6 +438,19 @@ public final class TrainingGraph implements AutoCloseable {
      * @return the batch's mean loss before the update
      */
     public float trainStep(SparseBatch batch, float[] dropoutMask, float[] labelMatrix, float rate, long step) {
+        if (averaging) throw new IllegalStateException("an averaging graph needs the horizon of its average");
+        return trainStep(batch, dropoutMask, labelMatrix, rate, step, Float.NaN);
+    }
+
+    /**
+     * One Adam step, as {@link #trainStep(SparseBatch, float[], float[], float, long)}, that also moves the weights'
+     * average with a horizon of {@code averageHorizonSteps} (N; at least 1) when the graph averages.
+     */
+    public float trainStep(SparseBatch batch, float[] dropoutMask, float[] labelMatrix, float rate, long step,
+            float averageHorizonSteps) {
+        if (averaging && !(averageHorizonSteps >= 1)) {
+            throw new IllegalArgumentException("the average's horizon must be at least 1 step, got " + averageHorizonSteps);
+        }
         if (batch.columns == null) throw new IllegalArgumentException("training needs a compact batch");
         float b1p = (float) Math.pow(BETA1, step);
         float b2p = (float) Math.pow(BETA2, step);
@@ -308,12 +464,14 @@ public final class TrainingGraph implements AutoCloseable {
                 TFloat32 lrt = TFloat32.scalarOf(corrected);
                 TFloat32 lr = TFloat32.scalarOf(rate);
                 TFloat32 p1 = TFloat32.scalarOf(b1p);
-                TFloat32 p2 = TFloat32.scalarOf(b2p)) {
+                TFloat32 p2 = TFloat32.scalarOf(b2p);
+                TFloat32 horizon = TFloat32.scalarOf(averaging ? averageHorizonSteps : 1f)) {
             Session.Runner runner = session.runner()
                     .feed(columns, cols).feed(indices, idx).feed(values, val).feed(shape, shp)
                     .feed(labels, y).feed(mask, msk).feed(lrT, lrt).feed(learningRate, lr)
                     .feed(beta1Power, p1).feed(beta2Power, p2)
                     .fetch(loss);
+            if (averaging) runner.feed(averageHorizon, horizon);
             updates.forEach(runner::addTarget);
             try (Result result = runner.run()) {
                 return ((TFloat32) result.get(0)).getFloat();
@@ -321,7 +479,10 @@ public final class TrainingGraph implements AutoCloseable {
         }
     }
 
-    /** Probabilities for a batch over the whole input width, without dropout. */
+    /**
+     * Probabilities for a batch over the whole input width, without dropout; with averaging, those of the averaged
+     * weights (after {@link #catchUpAverage}).
+     */
     public float[][] predict(SparseBatch batch) {
         try (TInt64 idx = Tensors.longs(batch.indices, batch.nonZeros(), 2);
                 TFloat32 val = Tensors.floats(batch.values, batch.nonZeros());

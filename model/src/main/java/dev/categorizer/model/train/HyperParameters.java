@@ -27,6 +27,7 @@ public final class HyperParameters implements Serializable {
     private final boolean refit;
     private final float positiveWeightPower;
     private final float learningRateDecay;
+    private final float weightAverageEpochs;
 
     private HyperParameters(Builder b) {
         this.hidden = positive("hidden", b.hidden);
@@ -41,6 +42,10 @@ public final class HyperParameters implements Serializable {
         this.refit = b.refit;
         this.positiveWeightPower = b.positiveWeightPower;
         this.learningRateDecay = b.learningRateDecay;
+        this.weightAverageEpochs = b.weightAverageEpochs;
+        if (!(weightAverageEpochs >= 0 && weightAverageEpochs <= 1000)) {
+            throw new IllegalArgumentException("weightAverageEpochs must be in [0, 1000], got " + weightAverageEpochs);
+        }
         if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
             throw new IllegalArgumentException("learningRateDecay must be in (0, 1], got " + learningRateDecay);
         }
@@ -71,7 +76,7 @@ public final class HyperParameters implements Serializable {
         return builder().hidden(hidden).epochs(epochs).batchSize(batchSize).learningRate(learningRate)
                 .dropout(dropout).seed(seed).validationFraction(validationFraction).patience(patience)
                 .thresholdStrategy(thresholdStrategy).refit(refit).positiveWeightPower(positiveWeightPower)
-                .learningRateDecay(learningRateDecay);
+                .learningRateDecay(learningRateDecay).weightAverageEpochs(weightAverageEpochs);
     }
 
     /** Units in the hidden layer. */
@@ -106,6 +111,13 @@ public final class HyperParameters implements Serializable {
      * {@code learningRate * learningRateDecay^e}; 1 keeps it constant.
      */
     public float learningRateDecay() { return learningRateDecay; }
+    /**
+     * Weight averaging: the model is an exponential moving average of the weights along the training steps with a
+     * horizon of this many epochs (of each phase; the first such stretch of steps averages with equal weights),
+     * used for early stopping, thresholds and the bundle; 0 turns it off (the model is the last weights). The
+     * bundle has the same size either way.
+     */
+    public float weightAverageEpochs() { return weightAverageEpochs; }
     /** The learning rate of the 0-based epoch {@code epoch} of a phase. */
     public float learningRate(int epoch) {
         return learningRateDecay == 1f ? learningRate : (float) (learningRate * Math.pow(learningRateDecay, epoch));
@@ -126,16 +138,17 @@ public final class HyperParameters implements Serializable {
         // Only when on: a manifest without the key is what builds before the setting existed can read.
         if (positiveWeightPower != 0) m.put("positive_weight_power", Float.toString(positiveWeightPower));
         if (learningRateDecay != 1) m.put("learning_rate_decay", Float.toString(learningRateDecay));
+        if (weightAverageEpochs != 0) m.put("weight_average_epochs", Float.toString(weightAverageEpochs));
         return m;
     }
 
     /**
-     * The inverse of {@link #toMap()}; a missing key takes its default, except {@code positive_weight_power} and
-     * {@code learning_rate_decay}, which manifests written before they existed lack: missing, they are off (0 and
-     * 1), as those models were trained.
+     * The inverse of {@link #toMap()}; a missing key takes its default, except {@code positive_weight_power},
+     * {@code learning_rate_decay} and {@code weight_average_epochs}, which manifests written before they existed
+     * lack: missing, they are off (0, 1 and 0), as those models were trained.
      */
     public static HyperParameters fromMap(Map<String, String> m) {
-        Builder b = builder().positiveWeightPower(0f).learningRateDecay(1f);
+        Builder b = builder().positiveWeightPower(0f).learningRateDecay(1f).weightAverageEpochs(0f);
         for (Map.Entry<String, String> e : m.entrySet()) {
             String v = e.getValue();
             switch (e.getKey()) {
@@ -151,6 +164,7 @@ public final class HyperParameters implements Serializable {
                 case "refit" -> b.refit(Boolean.parseBoolean(v));
                 case "positive_weight_power" -> b.positiveWeightPower(Float.parseFloat(v));
                 case "learning_rate_decay" -> b.learningRateDecay(Float.parseFloat(v));
+                case "weight_average_epochs" -> b.weightAverageEpochs(Float.parseFloat(v));
                 default -> throw new IllegalArgumentException("unknown hyper-parameter '" + e.getKey() + "'");
             }
         }
@@ -191,6 +205,7 @@ public final class HyperParameters implements Serializable {
         private boolean refit = true;
         private float positiveWeightPower = 0f;
         private float learningRateDecay = 1f;
+        private float weightAverageEpochs = 0f;
 
         public Builder hidden(int v) { hidden = v; return this; }
         public Builder epochs(int v) { epochs = v; return this; }
@@ -204,6 +219,7 @@ public final class HyperParameters implements Serializable {
         public Builder refit(boolean v) { refit = v; return this; }
         public Builder positiveWeightPower(float v) { positiveWeightPower = v; return this; }
         public Builder learningRateDecay(float v) { learningRateDecay = v; return this; }
+        public Builder weightAverageEpochs(float v) { weightAverageEpochs = v; return this; }
 
         public HyperParameters build() {
             return new HyperParameters(this);

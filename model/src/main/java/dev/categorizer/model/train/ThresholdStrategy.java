@@ -14,13 +14,16 @@ import dev.categorizer.common.metrics.ThresholdTuning;
  *       validation positives the label has; less noise than {@link #PER_LABEL} on rare labels.
  *   <li>{@link #MICRO}: starting from the global threshold, each label's threshold is moved to where it most
  *       improves micro-F1, in two passes over the labels.
+ *   <li>{@link #BALANCED}: as {@link #MICRO}, but each move goes where it most improves micro-F1 plus macro-F1, so
+ *       that a label whose own F1 gains more than micro-F1 loses can take it.
  * </ul>
  */
 public enum ThresholdStrategy {
     GLOBAL,
     PER_LABEL,
     SHRUNK,
-    MICRO;
+    MICRO,
+    BALANCED;
 
     /** Validation positives that weigh as much as the global threshold in {@link #SHRUNK}. */
     static final int SHRINK_WEIGHT = 10;
@@ -41,12 +44,18 @@ public enum ThresholdStrategy {
                     out[j] = (positives * own[j] + SHRINK_WEIGHT * global) / (positives + SHRINK_WEIGHT);
                 }
             }
-            case MICRO -> microAscent(scores, truth, candidates, out);
+            case MICRO -> ascent(scores, truth, candidates, out, 0);
+            case BALANCED -> ascent(scores, truth, candidates, out, 1);
         }
         return out;
     }
 
-    private static void microAscent(float[][] scores, boolean[][] truth, float[] candidates, float[] thresholds) {
+    /**
+     * Coordinate ascent from {@code thresholds} on micro-F1 + {@code macroWeight} x macro-F1 (the mean of the labels'
+     * F1), two passes over the labels; each label's threshold moves to the candidate that most improves it.
+     */
+    private static void ascent(float[][] scores, boolean[][] truth, float[] candidates, float[] thresholds,
+            double macroWeight) {
         int labels = thresholds.length;
         LabelCounts counts = new LabelCounts(scores, truth, candidates, thresholds);
         long[] tp = new long[labels], fp = new long[labels], fn = new long[labels];
@@ -56,15 +65,19 @@ public enum ThresholdStrategy {
             fn[j] = counts.positives(j) - tp[j];
         }
         long tpAll = sum(tp), fpAll = sum(fp), fnAll = sum(fn);
+        double perLabel = macroWeight / Math.max(1, labels);
         for (int pass = 0; pass < 2; pass++) {
             for (int j = 0; j < labels; j++) {
                 long baseTp = tpAll - tp[j], baseFp = fpAll - fp[j], baseFn = fnAll - fn[j];
                 float best = thresholds[j];
-                double bestF1 = F1Score.of(tpAll, fpAll, fnAll);
+                double own = macroWeight == 0 ? 0 : perLabel * F1Score.of(tp[j], fp[j], fn[j]);
+                double bestF1 = F1Score.of(tpAll, fpAll, fnAll) + own;
                 for (float c : candidates) {
                     long t = counts.truePositives(j, c);
                     long f = counts.falsePositives(j, c);
-                    double f1 = F1Score.of(baseTp + t, baseFp + f, baseFn + counts.positives(j) - t);
+                    long missed = counts.positives(j) - t;
+                    double f1 = F1Score.of(baseTp + t, baseFp + f, baseFn + missed)
+                            + (macroWeight == 0 ? 0 : perLabel * F1Score.of(t, f, missed));
                     if (f1 > bestF1 + 1e-12) {
                         bestF1 = f1;
                         best = c;

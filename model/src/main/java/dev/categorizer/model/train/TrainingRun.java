@@ -59,13 +59,13 @@ public final class TrainingRun implements AutoCloseable {
     /** Labels with fewer validation positives than this use the global threshold: their own would be noise. */
     static final int MIN_POSITIVES_FOR_OWN_THRESHOLD = 3;
     private static final int WEIGHTS = 4; // w1, b1, w2, b2: the first variables of the graph
-    private static final int VARIABLES = TrainingGraph.VARIABLE_NAMES.size();
 
     private final TrainingData data;
     private final HyperParameters hp;
     private final TensorStore store;
     private final Replicas replicas;
     private final TrainingGraph graph;
+    private final List<String> names; // of the graph's variables
     private final ValidationSet validation;
     private final DropoutMasks dropout;
     private final RoundDelta delta; // null for a single replica
@@ -98,8 +98,12 @@ public final class TrainingRun implements AutoCloseable {
         this.hp = hp;
         this.store = store;
         this.replicas = replicas;
+        if (hp.weightAverageEpochs() > 0 && replicas.count() > 1) {
+            throw new IllegalArgumentException("weight averaging trains one replica only, not " + replicas.count());
+        }
         this.graph = new TrainingGraph(data.inputSize(), hp.hidden(), data.labels().size(), replicas.threads(),
-                positiveWeights(data, hp.positiveWeightPower()));
+                positiveWeights(data, hp.positiveWeightPower()), hp.weightAverageEpochs() > 0);
+        this.names = graph.variableNames();
         this.validation = new ValidationSet(data.validation(), data.labels().size());
         this.dropout = new DropoutMasks(hp.dropout(), hp.seed());
         this.delta = replicas.count() > 1 ? new RoundDelta(graph) : null;
@@ -175,7 +179,7 @@ public final class TrainingRun implements AutoCloseable {
         TrainingRun run = new TrainingRun(data, hp, store, replicas);
         try {
             run.load(checkpoint.weights, 0, WEIGHTS, checkpoint.weightChecksums);
-            run.load(checkpoint.variables, WEIGHTS, VARIABLES, checkpoint.variableChecksums);
+            run.load(checkpoint.variables, WEIGHTS, run.names.size(), checkpoint.variableChecksums);
         } catch (IOException | RuntimeException e) {
             run.close();
             throw new UncheckedIOException("cannot resume training from " + store.describe(checkpoint.variables)
@@ -259,7 +263,7 @@ public final class TrainingRun implements AutoCloseable {
         SparseBatch batch = SparseBatch.compact(rows);
         if (delta != null) delta.beforeStep(batch.columns());
         float[] mask = dropout.mask(globalStep, rows.size(), hp.hidden());
-        float loss = graph.trainStep(batch, mask, y, hp.learningRate(epoch), localSteps);
+        float loss = graph.trainStep(batch, mask, y, hp.learningRate(epoch), localSteps, averageHorizon());
         lossSum += loss;
         int stepNumber = nextBatch + 1;
         nextBatch += replicas.count();
@@ -271,6 +275,11 @@ public final class TrainingRun implements AutoCloseable {
                 Double.NaN, false, elapsed, remaining, refitting());
     }
 
+
+    /** The horizon of the weights' moving average in steps of the current phase (1 when not averaging). */
+    private float averageHorizon() {
+        return Math.max(1f, hp.weightAverageEpochs() * batchesPerEpoch());
+    }
 
     /** This replica's batches among the first {@code batches} of the epoch. */
     private long ownBatches(int batches) {
@@ -336,6 +345,7 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     private double endEpoch() {
+        if (graph.averaging()) graph.catchUpAverage(averageHorizon());
         float[][] scores = validation.score(graph);
         float threshold = ThresholdTuning.globalThreshold(scores, validation.truth(), THRESHOLD_CANDIDATES);
         float[] thresholds = new float[data.labels().size()];
@@ -347,7 +357,7 @@ public final class TrainingRun implements AutoCloseable {
             // Immutable files under a new name: a checkpoint may still refer to the previous best. Replicas hold
             // the same weights; the first one writes them.
             String name = "best-" + globalStep;
-            bestChecksums = replicas.index() == 0 ? save(name, 0, WEIGHTS) : null;
+            bestChecksums = replicas.index() == 0 ? saveModel(name) : null;
             best = name;
             epochsWithoutImprovement = 0;
         } else {
@@ -383,6 +393,7 @@ public final class TrainingRun implements AutoCloseable {
     private void endRefitEpoch() {
         int next = epoch + 1;
         if (next >= epochs) {
+            if (graph.averaging()) graph.catchUpAverage(averageHorizon());
             epoch = next;
             done = true;
         } else {
@@ -396,10 +407,23 @@ public final class TrainingRun implements AutoCloseable {
 
     /** Writes variables {@code [from, to)} under {@code level}; returns their checksums. */
     private long[] save(String level, int from, int to) {
+        return save(level, from, to, from);
+    }
+
+    /**
+     * Writes the model's weights (w1, b1, w2, b2: the averaged ones when averaging) under {@code level} with the
+     * names of the plain weights, as a model reads them; returns their checksums.
+     */
+    private long[] saveModel(String level) {
+        return save(level, graph.modelVariables(), graph.modelVariables() + WEIGHTS, 0);
+    }
+
+    /** Writes variables {@code [from, to)} under {@code level}, named as variables from {@code firstName} on. */
+    private long[] save(String level, int from, int to, int firstName) {
         long[] sums = new long[to - from];
         try {
             for (int i = from; i < to; i++) {
-                try (OutputStream out = store.create(level + "/" + TrainingGraph.VARIABLE_NAMES.get(i))) {
+                try (OutputStream out = store.create(level + "/" + names.get(firstName + i - from))) {
                     sums[i - from] = graph.saveVariable(i, out);
                 }
             }
@@ -415,11 +439,20 @@ public final class TrainingRun implements AutoCloseable {
      * each file's own checksum is checked).
      */
     private void load(String level, int from, int to, long[] expected) throws IOException {
+        load(level, from, to, from, expected);
+    }
+
+    /** Reads the model's weights (see {@link #saveModel}) from {@code level}. */
+    private void loadModel(String level, long[] expected) throws IOException {
+        load(level, graph.modelVariables(), graph.modelVariables() + WEIGHTS, 0, expected);
+    }
+
+    private void load(String level, int from, int to, int firstName, long[] expected) throws IOException {
         if (expected.length != 0 && expected.length != to - from) {
             throw new IOException(store.describe(level) + ": " + expected.length + " checksums, expected " + (to - from));
         }
         for (int i = from; i < to; i++) {
-            String name = level + "/" + TrainingGraph.VARIABLE_NAMES.get(i);
+            String name = level + "/" + names.get(firstName + i - from);
             InputStream in = store.open(name);
             long sum = graph.loadVariable(i, in, store.describe(name));
             if (expected.length != 0 && sum != expected[i - from]) {
@@ -448,7 +481,7 @@ public final class TrainingRun implements AutoCloseable {
         }
         String weights = sharedWeights == null ? level : sharedWeights;
         long[] weightSums = sharedWeights == null ? save(level, 0, WEIGHTS) : new long[0];
-        long[] momentSums = save(level, WEIGHTS, VARIABLES);
+        long[] momentSums = save(level, WEIGHTS, names.size());
         int step = replicas.count() == 1 ? nextBatch : roundStart;
         boolean keepBest = !refitting() && best != null;
         return new TrainingCheckpoint(epoch, step, globalStep, localSteps, lossSum, epochsWithoutImprovement,
@@ -478,11 +511,14 @@ public final class TrainingRun implements AutoCloseable {
         String weights;
         if (refitting()) {
             result = tuned;
-            save(level, 0, WEIGHTS);
+            saveModel(level);
             weights = level;
         } else {
             result = tuneOnBest();
-            if (best == null) save(level, 0, WEIGHTS);
+            if (best == null) {
+                if (graph.averaging()) graph.catchUpAverage(averageHorizon());
+                saveModel(level);
+            }
             weights = best != null ? best : level;
         }
         Map<String, Double> metrics = new LinkedHashMap<>(result.metrics());
@@ -496,7 +532,7 @@ public final class TrainingRun implements AutoCloseable {
     private TunedThresholds tuneOnBest() {
         if (best != null) {
             try {
-                load(best, 0, WEIGHTS, bestChecksums);
+                loadModel(best, bestChecksums);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the best weights: " + e.getMessage(), e);
             }

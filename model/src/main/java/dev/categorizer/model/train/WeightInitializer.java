@@ -13,7 +13,10 @@ final class WeightInitializer {
 
     private WeightInitializer() {}
 
-    /** Sets every variable of {@code graph}: w1 and w2 Glorot-uniform, everything else zero. */
+    /**
+     * Sets every variable of {@code graph}: w1 and w2 Glorot-uniform, everything else zero, except that the
+     * averages of w1 and w2, if the graph keeps them, start at the same values.
+     */
     static void initialise(TrainingGraph graph, long seed) {
         int inputSize = graph.inputSize();
         int hidden = graph.hidden();
@@ -25,13 +28,16 @@ final class WeightInitializer {
             int rows = (int) Math.min(BLOCK_ROWS, inputSize - first);
             SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + b);
             for (int i = 0; i < rows * hidden; i++) block[i] = uniform(random, limit1);
-            graph.writeRows(0, first, rows == BLOCK_ROWS ? block : java.util.Arrays.copyOf(block, rows * hidden), rows);
+            float[] values = rows == BLOCK_ROWS ? block : java.util.Arrays.copyOf(block, rows * hidden);
+            graph.writeRows(0, first, values, rows);
+            if (graph.averaging()) graph.writeRows(graph.modelVariables(), first, values, rows);
         }
         SplittableRandom random = new SplittableRandom(seed);
         double limit2 = Math.sqrt(6.0 / (hidden + outputs));
         float[] w2 = new float[hidden * outputs];
         for (int i = 0; i < w2.length; i++) w2[i] = uniform(random, limit2);
         graph.writeRows(2, 0, w2, hidden);
+        if (graph.averaging()) graph.writeRows(graph.modelVariables() + 2, 0, w2, hidden); // the average starts there
     }
 
     private static float uniform(SplittableRandom random, double limit) {

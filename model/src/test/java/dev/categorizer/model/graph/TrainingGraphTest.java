@@ -181,4 +181,93 @@ class TrainingGraphTest {
             assertThat(b.exportVariables()).isDeepEqualTo(a.exportVariables());
         }
     }
+
+    @Test
+    void theAverageOfTheWeightsIsTheMovingAverageOfEveryStepWithLazyRowsCaughtUp() {
+        // Horizon 3.5 steps: steps 1-3 average with equal weights, later ones decay by 1 - 1/3.5. Batches touch
+        // different rows, so some rows of w1 skip steps and are caught up in closed form.
+        float horizon = 3.5f;
+        List<List<SparseVector>> batches = List.of(
+                List.of(new SparseVector(new int[] {3, 7}, new float[] {0.6f, 0.8f}),
+                        new SparseVector(new int[] {7, 20}, new float[] {1f, 0.5f})),
+                List.of(new SparseVector(new int[] {1, 3}, new float[] {0.5f, 0.5f}),
+                        new SparseVector(new int[] {40}, new float[] {1f})),
+                List.of(new SparseVector(new int[] {20, 41}, new float[] {0.3f, 0.9f}),
+                        new SparseVector(new int[] {2}, new float[] {1f})));
+        float[][] start = initial(3);
+        float[][] vars = Arrays.copyOf(start, 18);
+        for (int i = 0; i < 4; i++) vars[12 + i] = start[i].clone(); // the average starts at the initial weights
+        vars[16] = new float[INPUT];
+        vars[17] = new float[1];
+        try (TrainingGraph graph = new TrainingGraph(INPUT, HIDDEN, OUTPUTS, 0, null, true)) {
+            assertThat(graph.variableNames()).hasSize(18).endsWith("w1_avg_step", "avg_step");
+            assertThat(graph.modelVariables()).isEqualTo(12);
+            graph.importVariables(vars);
+            double[][] expected = new double[4][];
+            for (int i = 0; i < 4; i++) expected[i] = toDoubles(start[i]);
+            for (int step = 1; step <= 9; step++) {
+                List<SparseVector> rows = batches.get(step % 3);
+                float[] y = new float[rows.size() * OUTPUTS];
+                y[step % y.length] = 1f;
+                graph.trainStep(SparseBatch.compact(rows), ones(rows.size() * HIDDEN), y, 0.05f, step, horizon);
+                double d = Math.min(1 - 1 / (double) horizon, 1 - 1 / (double) step);
+                float[][] now = graph.exportVariables();
+                for (int i = 0; i < 4; i++) {
+                    for (int j = 0; j < expected[i].length; j++) expected[i][j] = d * expected[i][j] + (1 - d) * now[i][j];
+                }
+            }
+            graph.catchUpAverage(horizon);
+            float[][] after = graph.exportVariables();
+            for (int i = 0; i < 4; i++) {
+                for (int j = 0; j < expected[i].length; j++) {
+                    assertThat((double) after[12 + i][j]).as("%s[%d]", TrainingGraph.VARIABLE_NAMES.get(i), j)
+                            .isCloseTo(expected[i][j], org.assertj.core.data.Offset.offset(1e-5));
+                }
+            }
+            assertThat(after[0]).as("the average is not the last weights").isNotEqualTo(after[12]);
+            // predict scores with the averaged weights
+            SparseVector x = new SparseVector(new int[] {3, 20, 41}, new float[] {0.5f, 0.5f, 0.7071f});
+            float[] p = graph.predict(SparseBatch.of(List.of(x), INPUT))[0];
+            for (int o = 0; o < OUTPUTS; o++) {
+                double z = expected[3][o];
+                for (int h = 0; h < HIDDEN; h++) {
+                    double a = expected[1][h];
+                    for (int k = 0; k < x.nonZeros(); k++) a += x.values()[k] * expected[0][x.indices()[k] * HIDDEN + h];
+                    z += Math.max(0, a) * expected[2][h * OUTPUTS + o];
+                }
+                assertThat((double) p[o]).isCloseTo(1 / (1 + Math.exp(-z)), org.assertj.core.data.Offset.offset(1e-5));
+            }
+        }
+    }
+
+    @Test
+    void averagingLeavesTheTrainingStepsAsTheyWere() {
+        List<SparseVector> rows = List.of(new SparseVector(new int[] {3, 7}, new float[] {0.6f, 0.8f}));
+        float[][] start = initial(4);
+        float[][] vars = Arrays.copyOf(start, 18);
+        for (int i = 0; i < 4; i++) vars[12 + i] = start[i].clone();
+        vars[16] = new float[INPUT];
+        vars[17] = new float[1];
+        try (TrainingGraph plain = new TrainingGraph(INPUT, HIDDEN, OUTPUTS);
+                TrainingGraph averaging = new TrainingGraph(INPUT, HIDDEN, OUTPUTS, 0, null, true)) {
+            plain.importVariables(start);
+            averaging.importVariables(vars);
+            for (int step = 1; step <= 3; step++) {
+                float a = plain.trainStep(SparseBatch.compact(rows), ones(HIDDEN), new float[] {1, 0}, 0.05f, step);
+                float b = averaging.trainStep(SparseBatch.compact(rows), ones(HIDDEN), new float[] {1, 0}, 0.05f, step, 2f);
+                assertThat(b).isEqualTo(a);
+            }
+            float[][] p = plain.exportVariables();
+            float[][] q = averaging.exportVariables();
+            for (int i = 0; i < 12; i++) assertThat(q[i]).as(TrainingGraph.VARIABLE_NAMES.get(i)).containsExactly(p[i]);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> averaging.trainStep(SparseBatch.compact(rows),
+                    ones(HIDDEN), new float[] {1, 0}, 0.05f, 4)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    private static double[] toDoubles(float[] a) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) d[i] = a[i];
+        return d;
+    }
 }

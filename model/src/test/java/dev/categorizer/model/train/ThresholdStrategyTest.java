@@ -11,6 +11,36 @@ class ThresholdStrategyTest {
     /** The micro ascent reads counts prepared in one pass; it must choose exactly what counting each time chose. */
     @Test
     void microAscentChoosesWhatCountingEveryCandidateAgainChooses() {
+        sameAsTheReference(ThresholdStrategy.MICRO, 0);
+    }
+
+    @Test
+    void balancedAscentChoosesWhatCountingEveryCandidateAgainChoosesForMicroPlusMacroF1() {
+        sameAsTheReference(ThresholdStrategy.BALANCED, 1);
+    }
+
+    @Test
+    void balancedThresholdsTradeMicroF1ForMacroF1() {
+        // Label 1 is rare and hard: its own best threshold is low, which costs micro-F1 a little.
+        SplittableRandom random = new SplittableRandom(9);
+        int docs = 2000;
+        float[][] scores = new float[docs][2];
+        boolean[][] truth = new boolean[docs][2];
+        for (int d = 0; d < docs; d++) {
+            truth[d][0] = random.nextDouble() < 0.4;
+            scores[d][0] = (float) Math.min(1, Math.max(0, (truth[d][0] ? 0.7 : 0.3) + 0.2 * random.nextGaussian()));
+            truth[d][1] = random.nextDouble() < 0.03;
+            scores[d][1] = (float) Math.min(1, Math.max(0, (truth[d][1] ? 0.35 : 0.1) + 0.15 * random.nextGaussian()));
+        }
+        float[] c = TrainingRun.THRESHOLD_CANDIDATES;
+        float[] micro = ThresholdStrategy.MICRO.thresholds(scores, truth, c, 3);
+        float[] balanced = ThresholdStrategy.BALANCED.thresholds(scores, truth, c, 3);
+        assertThat(balanced[1]).isLessThan(micro[1]);
+        assertThat(ValidationSet.macroF1(scores, truth, balanced)).isGreaterThan(ValidationSet.macroF1(scores, truth, micro));
+        assertThat(ValidationSet.microF1(scores, truth, balanced)).isLessThanOrEqualTo(ValidationSet.microF1(scores, truth, micro));
+    }
+
+    private static void sameAsTheReference(ThresholdStrategy strategy, double macroWeight) {
         SplittableRandom random = new SplittableRandom(4);
         for (int trial = 0; trial < 20; trial++) {
             int docs = 50 + random.nextInt(300);
@@ -26,13 +56,16 @@ class ThresholdStrategyTest {
                     if (truth[d][j]) scores[d][j] = Math.min(1f, scores[d][j] + 0.2f);
                 }
             }
-            float[] chosen = ThresholdStrategy.MICRO.thresholds(scores, truth, TrainingRun.THRESHOLD_CANDIDATES, 3);
-            assertThat(chosen).as("trial %d", trial).containsExactly(reference(scores, truth));
+            float[] chosen = strategy.thresholds(scores, truth, TrainingRun.THRESHOLD_CANDIDATES, 3);
+            assertThat(chosen).as("trial %d", trial).containsExactly(reference(scores, truth, macroWeight));
         }
     }
 
-    /** The ascent as first written: every candidate counted over every document. */
-    private static float[] reference(float[][] s, boolean[][] y) {
+    /**
+     * The ascent as first written, on micro-F1 + macroWeight x macro-F1: every candidate counted over every
+     * document.
+     */
+    private static float[] reference(float[][] s, boolean[][] y, double macroWeight) {
         float[] candidates = TrainingRun.THRESHOLD_CANDIDATES;
         int labels = y[0].length;
         float[] t = new float[labels];
@@ -45,11 +78,12 @@ class ThresholdStrategyTest {
             for (int j = 0; j < labels; j++) {
                 long bTp = tpAll - tp[j], bFp = fpAll - fp[j], bFn = fnAll - fn[j];
                 float best = t[j];
-                double bestF1 = f1(tpAll, fpAll, fnAll);
+                double w = macroWeight / labels;
+                double bestF1 = f1(tpAll, fpAll, fnAll) + (macroWeight == 0 ? 0 : w * f1(tp[j], fp[j], fn[j]));
                 long[] a = new long[labels], b = new long[labels], c = new long[labels];
                 for (float cand : candidates) {
                     count(s, y, j, cand, a, b, c);
-                    double f1 = f1(bTp + a[j], bFp + b[j], bFn + c[j]);
+                    double f1 = f1(bTp + a[j], bFp + b[j], bFn + c[j]) + (macroWeight == 0 ? 0 : w * f1(a[j], b[j], c[j]));
                     if (f1 > bestF1 + 1e-12) { bestF1 = f1; best = cand; }
                 }
                 t[j] = best;

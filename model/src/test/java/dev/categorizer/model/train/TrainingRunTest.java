@@ -214,6 +214,70 @@ class TrainingRunTest {
                 .hasMessageContaining("not the file this checkpoint wrote");
     }
 
+    @Test
+    void weightAveragingOverOneStepIsThePlainModelBitForBit() {
+        // A horizon of one step makes the average the last weights; the training steps are the same either way.
+        TrainingData split = toy.trainingData();
+        TrainingData heldOut = new TrainingData(split.train(), split.validation(), split.labels(), split.inputSize(), true);
+        TrainedModel plain = TrainingRun.trainToEnd(heldOut, hp, p -> {});
+        TrainedModel averaged = TrainingRun.trainToEnd(heldOut, hp.toBuilder().weightAverageEpochs(1e-6f).build(), p -> {});
+        assertThat(averaged.weights().w1()).containsExactly(plain.weights().w1());
+        assertThat(averaged.weights().w2()).containsExactly(plain.weights().w2());
+        assertThat(averaged.thresholds()).containsExactly(plain.thresholds());
+        assertThat(averaged.history()).isEqualTo(plain.history());
+    }
+
+    @Test
+    void withWeightAveragingTheModelIsTheAverageOfTheWeights() {
+        HyperParameters once = hp.toBuilder().epochs(1).refit(false).build();
+        TrainedModel last = TrainingRun.trainToEnd(toy.trainingData(), once, p -> {});
+        TrainedModel averaged = TrainingRun.trainToEnd(toy.trainingData(), once.toBuilder().weightAverageEpochs(0.5f).build(),
+                p -> {});
+        // the same steps, the model from their average: other weights, other validation scores
+        assertThat(averaged.history().get(0).loss()).isEqualTo(last.history().get(0).loss());
+        assertThat(averaged.weights().w1()).isNotEqualTo(last.weights().w1());
+        assertThat(averaged.weights().toArray("b2")).isNotEqualTo(last.weights().toArray("b2"));
+        TrainedModel longer = TrainingRun.trainToEnd(toy.trainingData(), hp.toBuilder().weightAverageEpochs(2f).build(),
+                p -> {});
+        assertThat(longer.validationMetrics().get("validation_micro_f1")).isGreaterThan(0.9);
+    }
+
+    @Test
+    void aRunWithWeightAveragingResumedFromACheckpointEndsLikeAnUninterruptedOne() throws IOException {
+        HyperParameters averaging = hp.toBuilder().weightAverageEpochs(1.5f).build();
+        TrainedModel uninterrupted = TrainingRun.trainToEnd(toy.trainingData(), averaging, p -> {});
+        TensorStore store = new LocalTensorStore(tmp);
+        TrainingCheckpoint checkpoint;
+        try (TrainingRun run = TrainingRun.start(toy.trainingData(), averaging, store)) {
+            steps(run, 20); // mid-epoch 2: the average's lazy rows are part of the state
+            checkpoint = run.checkpoint("chk-avg");
+        }
+        assertThat(tmp.resolve("chk-avg/w1_avg")).exists();
+        assertThat(tmp.resolve("chk-avg/w1_avg_step")).exists();
+        TrainedModel resumed;
+        try (TrainingRun run = TrainingRun.resume(toy.trainingData(), averaging, checkpoint, store)) {
+            while (!run.isDone()) run.advance(p -> {});
+            resumed = run.finish();
+        }
+        assertThat(resumed.weights().w1()).containsExactly(uninterrupted.weights().w1());
+        assertThat(resumed.weights().toArray("b1")).containsExactly(uninterrupted.weights().toArray("b1"));
+        assertThat(resumed.thresholds()).containsExactly(uninterrupted.thresholds());
+    }
+
+    @Test
+    void weightAveragingIsAHyperParameterOfTheManifestAndNeedsOneReplica() {
+        HyperParameters averaging = hp.toBuilder().weightAverageEpochs(2f).build();
+        assertThat(averaging.toMap()).containsEntry("weight_average_epochs", "2.0");
+        assertThat(HyperParameters.fromMap(averaging.toMap())).isEqualTo(averaging);
+        assertThat(hp.toMap()).doesNotContainKey("weight_average_epochs");
+        assertThat(HyperParameters.fromMap(hp.toMap()).weightAverageEpochs()).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hp.toBuilder().weightAverageEpochs(-1f).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingRun.start(toy.trainingData(), averaging,
+                        new dev.categorizer.model.tensor.MemoryTensorStore(), Replicas.of(0, 2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one replica");
+    }
+
     /** Runs {@code n} mini-batches, ending rounds (and epochs) as they come. */
     static void steps(TrainingRun run, int n) {
         for (int done = 0; done < n; ) {
