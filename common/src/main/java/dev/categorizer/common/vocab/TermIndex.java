@@ -96,16 +96,7 @@ final class TermIndex {
     int getLatin1(byte[] text, int start, int end) {
         int length = end - start;
         if (length <= MAX_PACKED && length > 0) {
-            long key;
-            if (start + 8 <= text.length) {
-                key = (long) LITTLE_ENDIAN_LONG.get(text, start) & ((1L << (8 * length)) - 1);
-            } else {
-                key = 0;
-                for (int k = 0; k < length; k++) {
-                    key |= (long) (text[start + k] & 0xFF) << (8 * k);
-                }
-            }
-            return findKey(key | (long) length << 56);
+            return findKey(packedLatin1(text, start, length));
         }
         int h = 0;
         for (int i = start; i < end; i++) {
@@ -131,10 +122,10 @@ final class TermIndex {
      */
     int getLatin1(byte[] text, int start, int end, TermCache cache) {
         int length = end - start;
-        if (length > MAX_PACKED || length == 0 || start + 8 > text.length) {
+        if (length > MAX_PACKED || length == 0) {
             return getLatin1(text, start, end);
         }
-        long key = (long) LITTLE_ENDIAN_LONG.get(text, start) & ((1L << (8 * length)) - 1) | (long) length << 56;
+        long key = packedLatin1(text, start, length);
         int h = hashOfKey(key);
         int entry = h & TermCache.MASK;
         if (cache.keys[entry] == key) {
@@ -144,6 +135,20 @@ final class TermIndex {
         cache.keys[entry] = key;
         cache.indices[entry] = index;
         return index;
+    }
+
+    /** The packed key of the Latin-1 term {@code text[start, start + length)}, 1 to {@link #MAX_PACKED} bytes. */
+    private static long packedLatin1(byte[] text, int start, int length) {
+        long key;
+        if (start + 8 <= text.length) {
+            key = (long) LITTLE_ENDIAN_LONG.get(text, start) & ((1L << (8 * length)) - 1);
+        } else {
+            key = 0;
+            for (int k = 0; k < length; k++) {
+                key |= (long) (text[start + k] & 0xFF) << (8 * k);
+            }
+        }
+        return key | (long) length << 56;
     }
 
     /** The key of term {@code text[start, start + length)}: packed if it is short Latin-1, else NOT_PACKED. */

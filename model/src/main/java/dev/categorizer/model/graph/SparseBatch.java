@@ -17,6 +17,10 @@ public final class SparseBatch {
     final int width; // dense shape [rows, width]
     final int[] columns; // global column of each local column (compact form), or null
 
+    /** Bits of the column sorted per pass of {@link #columnMajor}'s radix sort. */
+    private static final int RADIX_BITS = 12;
+    private static final int RADIX = 1 << RADIX_BITS;
+
     private SparseBatch(int rows, long[] indices, float[] values, int width, int[] columns) {
         this.rows = rows;
         this.indices = indices;
@@ -94,8 +98,9 @@ public final class SparseBatch {
             from[k] = rowMajor.indices[2 * k + 1] << 32 | k;
         }
         long[] to = new long[nnz];
-        int[] counts = new int[RADIX + 1];
-        for (int shift = 32; shift < 32 + 32 - Integer.numberOfLeadingZeros(Math.max(1, inputSize - 1)); shift += RADIX_BITS) {
+        int[] counts = new int[RADIX];
+        int columnBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, inputSize - 1));
+        for (int shift = 32; shift < 32 + columnBits; shift += RADIX_BITS) {
             Arrays.fill(counts, 0);
             for (long e : from) counts[(int) (e >>> shift) & (RADIX - 1)]++;
             for (int b = 0, sum = 0; b < RADIX; b++) {
@@ -118,9 +123,6 @@ public final class SparseBatch {
         }
         return new SparseBatch(rowMajor.rows, indices, values, inputSize, null);
     }
-
-    private static final int RADIX_BITS = 12;
-    private static final int RADIX = 1 << RADIX_BITS;
 
     /** The rows with columns renumbered to the batch's distinct features. */
     public static SparseBatch compact(List<SparseVector> vectors) {
