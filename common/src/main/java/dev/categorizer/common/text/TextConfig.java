@@ -33,9 +33,10 @@ public final class TextConfig implements Serializable {
     static final String KEY_TAG_WORDS = "tag_words";
     static final String KEY_MIN_TOKEN_LENGTH = "min_token_length";
     static final String KEY_TITLE_WORDS = "title_words";
+    static final String KEY_SYMBOLS = "symbols";
     private static final Set<String> KEYS = Set.of(
             KEY_TOKENIZER, KEY_REMOVE_STOP_WORDS, KEY_BIGRAMS, KEY_TAGS, KEY_TAG_WORDS, KEY_MIN_TOKEN_LENGTH,
-            KEY_TITLE_WORDS);
+            KEY_TITLE_WORDS, KEY_SYMBOLS);
 
     private static final TextConfig DEFAULTS = builder().build();
 
@@ -46,6 +47,7 @@ public final class TextConfig implements Serializable {
     private final boolean tagWords;
     private final int minTokenLength;
     private final boolean titleWords;
+    private final boolean symbols;
 
     private TextConfig(Builder b) {
         this.tokenizer = Objects.requireNonNull(b.tokenizer, "tokenizer");
@@ -58,6 +60,7 @@ public final class TextConfig implements Serializable {
         }
         this.minTokenLength = b.minTokenLength;
         this.titleWords = b.titleWords;
+        this.symbols = b.symbols;
     }
 
     /**
@@ -82,7 +85,8 @@ public final class TextConfig implements Serializable {
                 .tags(tags)
                 .tagWords(tagWords)
                 .minTokenLength(minTokenLength)
-                .titleWords(titleWords);
+                .titleWords(titleWords)
+                .symbols(symbols);
     }
 
     public TokenizerKind tokenizer() {
@@ -114,12 +118,22 @@ public final class TextConfig implements Serializable {
         return titleWords;
     }
 
+    /**
+     * Whether the marks of a text field that carry tone are features too: each run of {@code '!'}, of {@code '?'}
+     * and of one symbol code point (Unicode category So: emoji, dingbats) gives one feature of that character
+     * ({@code "!"}, {@code "?"}, {@code "\uD83D\uDE02"}), after the field's words.
+     */
+    public boolean symbols() {
+        return symbols;
+    }
+
     /** Shortest word kept, in Unicode code points. */
     public int minTokenLength() {
         return minTokenLength;
     }
 
-    /** All settings as strings, in a fixed order, for the model manifest ({@code title_words} only when on). */
+    /** All settings as strings, in a fixed order, for the model manifest ({@code title_words} and {@code symbols} only
+     * when on). */
     public Map<String, String> toMap() {
         Map<String, String> map = new LinkedHashMap<>();
         map.put(KEY_TOKENIZER, tokenizer.name());
@@ -130,13 +144,14 @@ public final class TextConfig implements Serializable {
         map.put(KEY_MIN_TOKEN_LENGTH, Integer.toString(minTokenLength));
         // Only when on: a manifest without the key is what builds before the setting existed can read.
         if (titleWords) map.put(KEY_TITLE_WORDS, "true");
+        if (symbols) map.put(KEY_SYMBOLS, "true");
         return java.util.Collections.unmodifiableMap(map);
     }
 
     /**
-     * The inverse of {@link #toMap()}. Missing keys take their default, except {@code title_words}, which manifests
-     * written before it existed lack: missing, it is off, as those models were trained; unknown keys and malformed
-     * values are rejected with an {@link IllegalArgumentException}.
+     * The inverse of {@link #toMap()}. Missing keys take their default, except {@code title_words} and
+     * {@code symbols}, which manifests written before they existed lack: missing, they are off, as those models
+     * were trained; unknown keys and malformed values are rejected with an {@link IllegalArgumentException}.
      */
     public static TextConfig fromMap(Map<String, String> map) {
         SettingsReader in = SettingsReader.of("TextConfig", map, KEYS);
@@ -148,6 +163,7 @@ public final class TextConfig implements Serializable {
                 .tagWords(in.bool(KEY_TAG_WORDS, DEFAULTS.tagWords))
                 .minTokenLength(in.integer(KEY_MIN_TOKEN_LENGTH, DEFAULTS.minTokenLength))
                 .titleWords(in.bool(KEY_TITLE_WORDS, false))
+                .symbols(in.bool(KEY_SYMBOLS, false))
                 .build();
     }
 
@@ -160,12 +176,14 @@ public final class TextConfig implements Serializable {
                 && tags == c.tags
                 && tagWords == c.tagWords
                 && minTokenLength == c.minTokenLength
-                && titleWords == c.titleWords;
+                && titleWords == c.titleWords
+                && symbols == c.symbols;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tokenizer, removeStopWords, bigrams, tags, tagWords, minTokenLength, titleWords);
+        return Objects.hash(tokenizer, removeStopWords, bigrams, tags, tagWords, minTokenLength, titleWords,
+                symbols);
     }
 
     @Override
@@ -184,6 +202,7 @@ public final class TextConfig implements Serializable {
         private boolean tagWords = true;
         private int minTokenLength = 2;
         private boolean titleWords = false;
+        private boolean symbols = false;
 
         private Builder() {}
 
@@ -220,6 +239,12 @@ public final class TextConfig implements Serializable {
         /** Whether title words are also features of their own, {@code "^" + word}. */
         public Builder titleWords(boolean titleWords) {
             this.titleWords = titleWords;
+            return this;
+        }
+
+        /** Whether runs of '!', '?' and of a symbol (emoji) are features too; see {@link TextConfig#symbols()}. */
+        public Builder symbols(boolean symbols) {
+            this.symbols = symbols;
             return this;
         }
 

@@ -25,6 +25,9 @@ import java.util.Objects;
  *       dropped, so "#music" and "music" are the same tag. Words never contain '#', so the tag "hotel" and the
  *       word "hotel" are different features. Tags without any letter are skipped. If
  *       {@link TextConfig#tagWords()}, the words of each tag are also word features (before the tag features).</li>
+ *   <li>if {@link TextConfig#symbols()}: after the words (and bigrams) of the title and of the description, one
+ *       feature per run of {@code '!'}, of {@code '?'} and of one symbol such as an emoji in that field
+ *       ("wow!! 😂😂" gives wow, {@code "!"}, {@code "😂"}).</li>
  * </ul>
  * Repeated words and tags are repeated features (the vectorizer counts them). Thread-safe.
  *
@@ -76,19 +79,19 @@ public final class TextPipeline implements Serializable {
     public void forEachFeature(Video video, TextRangeSink sink) {
         Buffers buffers = BUFFERS.get();
         CharRun field = buffers.field;
-        addWordsOfRaw(video.title(), buffers, sink);
+        addWordsOfRaw(video.title(), buffers, sink, config.symbols());
         if (config.titleWords()) {
             TitleFeatures title = buffers.title;
             title.sink = sink;
-            addWordsOfRaw(video.title(), buffers, title);
+            addWordsOfRaw(video.title(), buffers, title, false);
             title.sink = null; // holds no caller's sink between calls
         }
-        addWordsOfRaw(video.description(), buffers, sink);
+        addWordsOfRaw(video.description(), buffers, sink, config.symbols());
         if (config.tags()) {
             List<String> tags = video.tags();
             if (config.tagWords()) {
                 for (String raw : tags) {
-                    addWordsOfRaw(raw, buffers, sink); // a tag's words are those of its text, like a field's
+                    addWordsOfRaw(raw, buffers, sink, false); // a tag's words are those of its text, like a field's
                 }
             }
             CharRun tag = buffers.tag;
@@ -117,9 +120,12 @@ public final class TextPipeline implements Serializable {
         return words;
     }
 
-    /** The words (and bigrams) of one raw text field: in one pass when it is plain text ({@link PlainWords}). */
-    private void addWordsOfRaw(String raw, Buffers buffers, TextRangeSink sink) {
-        if (config.tokenizer() == TokenizerKind.SIMPLE && !config.bigrams() && raw != null) {
+    /**
+     * The words (and bigrams) of one raw text field, then its {@link TextConfig#symbols() symbols} if
+     * {@code symbols}: in one pass when it is plain text without symbols to find ({@link PlainWords}).
+     */
+    private void addWordsOfRaw(String raw, Buffers buffers, TextRangeSink sink, boolean symbols) {
+        if (config.tokenizer() == TokenizerKind.SIMPLE && !config.bigrams() && !symbols && raw != null) {
             PlainWords plain = buffers.plain;
             int words = plain.scan(raw);
             if (words >= 0) {
@@ -135,7 +141,34 @@ public final class TextPipeline implements Serializable {
                 return;
             }
         }
-        addWords(cleaner.cleanInto(raw, buffers.field), sink);
+        CharRun cleaned = cleaner.cleanInto(raw, buffers.field);
+        addWords(cleaned, sink);
+        if (symbols) {
+            addSymbols(cleaned, sink);
+        }
+    }
+
+    /**
+     * Passes one feature per run of '!', of '?' and of one symbol code point (category So) in a cleaned field.
+     * Cleaning keeps punctuation and symbols and has removed markup and URLs, so a URL's '?' is not one. Words
+     * are letters only, tags start with '#', title features with '^': a symbol feature is none of those.
+     */
+    private static void addSymbols(CharRun cleaned, TextRangeSink sink) {
+        char[] text = cleaned.chars;
+        int previous = -1; // the code point of the run in progress
+        for (int i = 0, n = cleaned.length; i < n; ) {
+            int c = Character.codePointAt(text, i, n);
+            int width = Character.charCount(c);
+            boolean mark = c == '!' || c == '?' || Character.getType(c) == Character.OTHER_SYMBOL;
+            if (mark && c != previous) {
+                sink.accept(text, i, i + width);
+            }
+            // A variation selector or joiner after an emoji (U+FE0F, U+200D) does not end its run.
+            if (mark || !(c == 0xFE0F || c == 0x200D)) {
+                previous = mark ? c : -1;
+            }
+            i += width;
+        }
     }
 
     /** The words (and bigrams) of one cleaned text field. */

@@ -76,6 +76,19 @@ class TextConfigTest {
     }
 
     @Test
+    void symbolsRoundTripAndAManifestWithoutTheKeyMeansOff() {
+        TextConfig on = TextConfig.builder().symbols(true).build();
+        assertThat(on.symbols()).isTrue();
+        assertThat(on.toMap()).containsEntry("symbols", "true");
+        assertThat(TextConfig.fromMap(on.toMap())).isEqualTo(on);
+        assertThat(on).isNotEqualTo(TextConfig.defaults());
+        assertThat(TextConfig.defaults().toMap()).doesNotContainKey("symbols"); // old readers can read it
+        Map<String, String> old = new HashMap<>(on.toMap());
+        old.remove("symbols");
+        assertThat(TextConfig.fromMap(old).symbols()).isFalse();
+    }
+
+    @Test
     void fromMapRejectsUnknownKeysAndBadValues() {
         Map<String, String> typo = new HashMap<>(TextConfig.defaults().toMap());
         typo.put("bigram", "true");

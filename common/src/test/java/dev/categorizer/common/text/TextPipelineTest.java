@@ -47,6 +47,26 @@ class TextPipelineTest {
     }
 
     @Test
+    void symbolsAreOneFeaturePerRunAfterTheirFieldsWords() {
+        Video video = Video.unlabelled("3", "Wow!! Really?!", "so funny \uD83D\uDE02\uD83D\uDE02 \u2764\uFE0F\u2764 ok? "
+                + "see https://example.com/?q=1 <b title=\"?\">!</b>", List.of("what?!"));
+        List<String> features = new TextPipeline(TextConfig.builder().symbols(true).build()).features(video);
+
+        assertThat(features).containsExactly(
+                "wow", "really", "!", "?", "!",
+                "so", "funny", "ok", "see", "\uD83D\uDE02", "\u2764", "?", "!",
+                "what", "#what?!"); // a tag's words and the tag, as without symbols: tags have no symbol features
+    }
+
+    @Test
+    void symbolsOffLeavesTheFeaturesAsTheyWere() {
+        Video video = Video.unlabelled("4", "Wow!!", "so funny \uD83D\uDE02", List.of());
+        assertThat(new TextPipeline(TextConfig.defaults()).features(video)).containsExactly("wow", "so", "funny");
+        assertThat(new TextPipeline(TextConfig.builder().symbols(true).titleWords(true).build()).features(video))
+                .containsExactly("wow", "!", "^wow", "so", "funny", "\uD83D\uDE02");
+    }
+
+    @Test
     void tagWordsCanBeTurnedOffLeavingOnlyWholeTags() {
         List<String> features = new TextPipeline(TextConfig.builder().removeStopWords(true).tagWords(false).build()).features(VIDEO);
 
