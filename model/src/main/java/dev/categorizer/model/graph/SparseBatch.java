@@ -88,41 +88,91 @@ public final class SparseBatch {
      * }</pre>
      */
     public static SparseBatch columnMajor(List<SparseVector> vectors, int inputSize) {
-        SparseBatch rowMajor = of(vectors, inputSize);
-        int nnz = rowMajor.values.length;
+        int nnz = 0;
+        for (SparseVector v : vectors) nnz += v.nonZeros();
         if (nnz < 2) {
-            return rowMajor;
+            return of(vectors, inputSize);
         }
-        long[] from = new long[nnz]; // column << 32 | position in row-major order
-        for (int k = 0; k < nnz; k++) {
-            from[k] = rowMajor.indices[2 * k + 1] << 32 | k;
+        // The sort's working arrays are this thread's, reused: allocating them per batch was a third of the
+        // bytes a scored document allocated, and a heap that grows for them costs page faults (BENCHMARKS.md).
+        RadixScratch scratch = nnz <= RadixScratch.MAX_KEPT ? RADIX_SCRATCH.get().fit(nnz) : new RadixScratch(nnz);
+        long[] from = scratch.from; // column << 32 | position in row-major order
+        long[] to = scratch.to;
+        int[] rowOf = scratch.rows;
+        float[] valueOf = scratch.values;
+        int k = 0;
+        for (int r = 0; r < vectors.size(); r++) {
+            SparseVector v = vectors.get(r);
+            int[] idx = v.indices();
+            float[] val = v.values();
+            for (int j = 0; j < idx.length; j++) {
+                if (idx[j] >= inputSize) {
+                    throw new IllegalArgumentException("feature index " + idx[j] + " >= input size " + inputSize);
+                }
+                from[k] = (long) idx[j] << 32 | k;
+                rowOf[k] = r;
+                valueOf[k++] = val[j];
+            }
         }
-        long[] to = new long[nnz];
-        int[] counts = new int[RADIX];
+        int[] counts = scratch.counts;
         int columnBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, inputSize - 1));
         for (int shift = 32; shift < 32 + columnBits; shift += RADIX_BITS) {
             Arrays.fill(counts, 0);
-            for (long e : from) counts[(int) (e >>> shift) & (RADIX - 1)]++;
+            for (int i = 0; i < nnz; i++) counts[(int) (from[i] >>> shift) & (RADIX - 1)]++;
             for (int b = 0, sum = 0; b < RADIX; b++) {
                 int c = counts[b];
                 counts[b] = sum;
                 sum += c;
             }
-            for (long e : from) to[counts[(int) (e >>> shift) & (RADIX - 1)]++] = e;
+            for (int i = 0; i < nnz; i++) {
+                long e = from[i];
+                to[counts[(int) (e >>> shift) & (RADIX - 1)]++] = e;
+            }
             long[] swap = from;
             from = to;
             to = swap;
         }
         long[] indices = new long[2 * nnz];
         float[] values = new float[nnz];
-        for (int k = 0; k < nnz; k++) {
-            int position = (int) from[k];
-            indices[2 * k] = rowMajor.indices[2 * position];
-            indices[2 * k + 1] = rowMajor.indices[2 * position + 1];
-            values[k] = rowMajor.values[position];
+        for (int i = 0; i < nnz; i++) {
+            long e = from[i];
+            int position = (int) e;
+            indices[2 * i] = rowOf[position];
+            indices[2 * i + 1] = e >>> 32;
+            values[i] = valueOf[position];
         }
-        return new SparseBatch(rowMajor.rows, indices, values, inputSize, null);
+        return new SparseBatch(vectors.size(), indices, values, inputSize, null);
     }
+
+    /** {@link #columnMajor}'s working arrays, grown to the largest batch of one thread (up to {@link #MAX_KEPT}). */
+    private static final class RadixScratch {
+        /** Non-zeros beyond which a batch sorts in arrays of its own, so a rare huge batch is not kept. */
+        static final int MAX_KEPT = 1 << 20;
+
+        long[] from;
+        long[] to;
+        int[] rows;
+        float[] values;
+        final int[] counts = new int[RADIX];
+
+        RadixScratch(int nnz) {
+            allocate(nnz);
+        }
+
+        RadixScratch fit(int nnz) {
+            if (from.length < nnz) allocate(Math.min(MAX_KEPT, Math.max(nnz, 2 * from.length)));
+            return this;
+        }
+
+        private void allocate(int size) {
+            from = new long[size];
+            to = new long[size];
+            rows = new int[size];
+            values = new float[size];
+        }
+    }
+
+    private static final ThreadLocal<RadixScratch> RADIX_SCRATCH = ThreadLocal.withInitial(() -> new RadixScratch(1024));
 
     /** The rows with columns renumbered to the batch's distinct features. */
     public static SparseBatch compact(List<SparseVector> vectors) {

@@ -43,23 +43,28 @@ class SparseBatchTest {
 
     @Test
     void columnMajorHoldsTheSameNonZerosOrderedByColumnThenRow() {
-        for (int inputSize : new int[] {1, 7, 4096, 4097, 300_000, 20_000_000}) {
-            List<SparseVector> docs = documents(new Random(inputSize), 300, inputSize);
-            SparseBatch rowMajor = SparseBatch.of(docs, inputSize);
-            SparseBatch byColumn = SparseBatch.columnMajor(docs, inputSize);
-
-            assertThat(byColumn.rows()).isEqualTo(rowMajor.rows());
-            List<String> sorted = new ArrayList<>(entries(rowMajor));
-            assertThat(entries(byColumn)).containsExactlyInAnyOrderElementsOf(sorted);
-            long[] indices = byColumn.indices();
-            for (int k = 1; k < byColumn.nonZeros(); k++) {
-                long column = indices[2 * k + 1];
-                long previousColumn = indices[2 * k - 1];
-                assertThat(column > previousColumn || column == previousColumn && indices[2 * k] > indices[2 * k - 2])
-                        .as("non-zero %d of input size %d after (%d, %d)", k, inputSize, indices[2 * k - 2],
-                                previousColumn)
-                        .isTrue();
+        // Large and small batches alternate: the sort's working arrays are reused from one batch to the next.
+        for (int inputSize : new int[] {1, 7, 4096, 4097, 300_000, 20_000_000, 50, 9_000}) {
+            for (int batch : new int[] {300, 3}) {
+                assertColumnMajor(documents(new Random(inputSize + batch), batch, inputSize), inputSize);
             }
+        }
+    }
+
+    private static void assertColumnMajor(List<SparseVector> docs, int inputSize) {
+        SparseBatch rowMajor = SparseBatch.of(docs, inputSize);
+        SparseBatch byColumn = SparseBatch.columnMajor(docs, inputSize);
+
+        assertThat(byColumn.rows()).isEqualTo(rowMajor.rows());
+        assertThat(entries(byColumn)).containsExactlyInAnyOrderElementsOf(entries(rowMajor));
+        long[] indices = byColumn.indices();
+        for (int k = 1; k < byColumn.nonZeros(); k++) {
+            long column = indices[2 * k + 1];
+            long previousColumn = indices[2 * k - 1];
+            assertThat(column > previousColumn || column == previousColumn && indices[2 * k] > indices[2 * k - 2])
+                    .as("non-zero %d of input size %d after (%d, %d)", k, inputSize, indices[2 * k - 2],
+                            previousColumn)
+                    .isTrue();
         }
     }
 
