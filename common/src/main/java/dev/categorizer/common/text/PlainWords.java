@@ -28,6 +28,8 @@ final class PlainWords {
     private char[] chars = new char[256];
     private byte[] bytes = new byte[256 + PADDING];
     private int[] bounds = new int[256]; // word k is bytes[bounds[2k], bounds[2k + 1])
+    private byte[] marks = new byte[16 + PADDING]; // mark k is marks[k]: '!' or '?'
+    private int markCount;
 
     /**
      * Finds the words of {@code raw}, lower-cased, into {@link #bytes} at {@code raw}'s positions; returns how
@@ -35,6 +37,16 @@ final class PlainWords {
      * letters, or {@code &}), in which case nothing found is meaningful.
      */
     int scan(String raw) {
+        return scan(raw, false);
+    }
+
+    /**
+     * {@link #scan(String)}, and if {@code findMarks} also the {@link TextConfig#symbols() marks} '!' and '?' of
+     * the text outside markup and URLs, one per run of the same mark ({@link #marks()}). In plain text two marks
+     * are next to each other after cleaning exactly when they are in the raw text (markup and URLs become a space).
+     */
+    int scan(String raw, boolean findMarks) {
+        markCount = 0;
         int n = raw.length();
         if (chars.length < n) {
             chars = new char[Math.max(n, 2 * chars.length)];
@@ -82,6 +94,8 @@ final class PlainWords {
                 }
             } else if (c >= 0x80 || c == '&') {
                 return -1;
+            } else if (findMarks && (c == '!' || c == '?') && (i == 0 || in[i - 1] != c)) {
+                addMark(c);
             }
             i++;
         }
@@ -101,6 +115,23 @@ final class PlainWords {
         return bounds[2 * word + 1];
     }
 
+    /** How many marks the last {@link #scan(String, boolean)} found; mark k is {@code markBytes()[k]}. */
+    int marks() {
+        return markCount;
+    }
+
+    /** The marks found, one byte each, followed by at least {@link #PADDING} bytes. */
+    byte[] markBytes() {
+        return marks;
+    }
+
+    private void addMark(char c) {
+        if (markCount + PADDING >= marks.length) {
+            marks = Arrays.copyOf(marks, 2 * marks.length);
+        }
+        marks[markCount++] = (byte) c;
+    }
+
     /** Lets go of buffers that one enormous field grew, so they do not stay with the thread. */
     void trim() {
         if (chars.length > MAX_KEPT) {
@@ -109,6 +140,9 @@ final class PlainWords {
         }
         if (bounds.length > MAX_KEPT) {
             bounds = new int[256];
+        }
+        if (marks.length > MAX_KEPT) {
+            marks = new byte[16 + PADDING];
         }
     }
 

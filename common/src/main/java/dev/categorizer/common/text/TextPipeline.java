@@ -122,12 +122,12 @@ public final class TextPipeline implements Serializable {
 
     /**
      * The words (and bigrams) of one raw text field, then its {@link TextConfig#symbols() symbols} if
-     * {@code symbols}: in one pass when it is plain text without symbols to find ({@link PlainWords}).
+     * {@code symbols}: in one pass when it is plain text ({@link PlainWords}; its symbols are then '!' and '?').
      */
     private void addWordsOfRaw(String raw, Buffers buffers, TextRangeSink sink, boolean symbols) {
-        if (config.tokenizer() == TokenizerKind.SIMPLE && !config.bigrams() && !symbols && raw != null) {
+        if (config.tokenizer() == TokenizerKind.SIMPLE && !config.bigrams() && raw != null) {
             PlainWords plain = buffers.plain;
-            int words = plain.scan(raw);
+            int words = plain.scan(raw, symbols);
             if (words >= 0) {
                 byte[] text = plain.bytes();
                 for (int k = 0; k < words; k++) {
@@ -136,6 +136,10 @@ public final class TextPipeline implements Serializable {
                     if (keepLatin1(text, start, end)) {
                         sink.acceptLatin1(text, start, end);
                     }
+                }
+                byte[] marks = plain.markBytes();
+                for (int k = 0, n = plain.marks(); k < n; k++) {
+                    sink.acceptLatin1(marks, k, k + 1);
                 }
                 plain.trim();
                 return;
@@ -153,7 +157,7 @@ public final class TextPipeline implements Serializable {
      * Cleaning keeps punctuation and symbols and has removed markup and URLs, so a URL's '?' is not one. Words
      * are letters only, tags start with '#', title features with '^': a symbol feature is none of those.
      */
-    private static void addSymbols(CharRun cleaned, TextRangeSink sink) {
+    static void addSymbols(CharRun cleaned, TextRangeSink sink) {
         char[] text = cleaned.chars;
         int previous = -1; // the code point of the run in progress
         for (int i = 0, n = cleaned.length; i < n; ) {

@@ -20,7 +20,8 @@ class PlainWordsTest {
         "HTTP://", "www.", "WwW.", "http:/", "htt", "ww.", "x.com/a?b=1", " ", "  ", "\t", "\n", "\r", "1", "42", ".",
         ",", ":", "/", "'", "-", "@", "[", "`", "{", "\"", ">", "\u007f", "\u0000", "&", "&amp;", "<", "<b>", "\u00e9",
         "\u00a0", "\u4e2d", "\u00c9", "\u00df", "\u0178", "\u00d7", "\u00f7", "\u00aa", "\u00ad", "\u00b5", "\u00b2",
-        "\u00c0", "\u00de", "\u00fe", "\u00ff", "\u0301", "\u00a8", "Am\u00e9lie", "\u00c6ON", "h\u00e9", "w\u00e9w.", "<!--", "-->", "<!-- x", "<a href='u&v'>", "</B>", "<3", "< ", "<?x", "<!DOCTYPE", "<\u00e9>"};
+        "\u00c0", "\u00de", "\u00fe", "\u00ff", "\u0301", "\u00a8", "Am\u00e9lie", "\u00c6ON", "h\u00e9", "w\u00e9w.", "<!--", "-->", "<!-- x", "<a href='u&v'>", "</B>", "<3", "< ", "<?x", "<!DOCTYPE", "<\u00e9>",
+        "!", "?", "!!", "?!", "!?!"};
 
     private final TextCleaner cleaner = new TextCleaner();
     private final Tokenizer tokenizer = Tokenizer.of(TokenizerKind.SIMPLE);
@@ -76,6 +77,18 @@ class PlainWordsTest {
                     StandardCharsets.ISO_8859_1));
         }
         assertThat(actual).as("words of %s", raw).isEqualTo(expected);
+
+        // The same words with the marks, and the marks are the symbols of the cleaned text.
+        assertThat(plain.scan(raw, true)).isEqualTo(words);
+        List<String> marks = new ArrayList<>();
+        for (int k = 0; k < plain.marks(); k++) {
+            assertThat(plain.markBytes().length).isGreaterThanOrEqualTo(k + PlainWords.PADDING);
+            marks.add(new String(plain.markBytes(), k, 1, StandardCharsets.ISO_8859_1));
+        }
+        List<String> symbols = new ArrayList<>();
+        TextPipeline.addSymbols(cleaner.cleanInto(raw, new CharRun()),
+                (text, start, end) -> symbols.add(new String(text, start, end - start)));
+        assertThat(marks).as("marks of %s", raw).isEqualTo(symbols);
         return true;
     }
 
