@@ -115,9 +115,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Also make each title word a feature of its own (^word), apart from the same word elsewhere.")
     boolean titleWords;
 
-    @Option(names = "--symbols", description = "Also make each run of '!', of '?' and of an emoji (or another "
-            + "symbol) in the title and description a feature.")
-    boolean symbols;
+    @Option(names = "--no-symbols", description = "Do not make each run of '!', of '?' and of an emoji (or "
+            + "another symbol) in the title and description a feature of its own.")
+    boolean noSymbols;
 
     @Option(names = "--no-refit", description = "Keep the model trained without the held-out validation part, "
             + "instead of training it again on all the training data for the best number of epochs.")
@@ -205,7 +205,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .tags(!noTags && defaults.tags())
                 .tagWords(!noTagWords && defaults.tagWords())
                 .titleWords(titleWords || defaults.titleWords())
-                .symbols(symbols || defaults.symbols())
+                .symbols(!noSymbols && defaults.symbols())
                 .build();
         HyperParameters hp = HyperParameters.builder()
                 .epochs(epochs)

@@ -53,14 +53,16 @@ class TextConfigTest {
                 Map.entry("bigrams", "true"),
                 Map.entry("tags", "true"),
                 Map.entry("tag_words", "true"),
-                Map.entry("min_token_length", "1"));
+                Map.entry("min_token_length", "1"),
+                Map.entry("symbols", "true"));
         assertThat(TextConfig.fromMap(map)).isEqualTo(config);
     }
 
     @Test
     void fromMapTakesDefaultsForMissingKeys() {
+        // but for the settings that older manifests lack (title_words, symbols): missing, they are off
         assertThat(TextConfig.fromMap(Map.of("bigrams", "true")))
-                .isEqualTo(TextConfig.builder().bigrams(true).build());
+                .isEqualTo(TextConfig.builder().bigrams(true).symbols(false).build());
     }
 
     @Test
@@ -77,12 +79,14 @@ class TextConfigTest {
 
     @Test
     void symbolsRoundTripAndAManifestWithoutTheKeyMeansOff() {
-        TextConfig on = TextConfig.builder().symbols(true).build();
+        TextConfig on = TextConfig.defaults(); // symbols are on by default
         assertThat(on.symbols()).isTrue();
         assertThat(on.toMap()).containsEntry("symbols", "true");
         assertThat(TextConfig.fromMap(on.toMap())).isEqualTo(on);
-        assertThat(on).isNotEqualTo(TextConfig.defaults());
-        assertThat(TextConfig.defaults().toMap()).doesNotContainKey("symbols"); // old readers can read it
+        TextConfig off = TextConfig.builder().symbols(false).build();
+        assertThat(off).isNotEqualTo(on);
+        assertThat(off.toMap()).doesNotContainKey("symbols"); // what builds before the setting can read
+        assertThat(TextConfig.fromMap(off.toMap())).isEqualTo(off);
         Map<String, String> old = new HashMap<>(on.toMap());
         old.remove("symbols");
         assertThat(TextConfig.fromMap(old).symbols()).isFalse();

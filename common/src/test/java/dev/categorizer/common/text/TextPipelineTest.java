@@ -16,7 +16,7 @@ class TextPipelineTest {
 
     @Test
     void removesStopWordsWhenAskedThenAddsTags() {
-        List<String> features = new TextPipeline(TextConfig.builder().removeStopWords(true).build()).features(VIDEO);
+        List<String> features = new TextPipeline(TextConfig.builder().removeStopWords(true).symbols(false).build()).features(VIDEO);
 
         assertThat(features).containsExactly(
                 "best", "hotel", "paris",
@@ -27,7 +27,7 @@ class TextPipelineTest {
 
     @Test
     void titleWordsAreAlsoFeaturesOfTheirOwnRightAfterTheTitle() {
-        List<String> features = new TextPipeline(TextConfig.builder().removeStopWords(true).titleWords(true).build())
+        List<String> features = new TextPipeline(TextConfig.builder().removeStopWords(true).titleWords(true).symbols(false).build())
                 .features(VIDEO);
 
         assertThat(features).containsExactly(
@@ -59,16 +59,19 @@ class TextPipelineTest {
     }
 
     @Test
-    void symbolsOffLeavesTheFeaturesAsTheyWere() {
+    void symbolsAreOnByDefaultAndOffLeavesTheWords() {
         Video video = Video.unlabelled("4", "Wow!!", "so funny \uD83D\uDE02", List.of());
-        assertThat(new TextPipeline(TextConfig.defaults()).features(video)).containsExactly("wow", "so", "funny");
-        assertThat(new TextPipeline(TextConfig.builder().symbols(true).titleWords(true).build()).features(video))
+        assertThat(new TextPipeline(TextConfig.builder().symbols(false).build()).features(video))
+                .containsExactly("wow", "so", "funny");
+        assertThat(new TextPipeline(TextConfig.defaults()).features(video))
+                .containsExactly("wow", "!", "so", "funny", "\uD83D\uDE02");
+        assertThat(new TextPipeline(TextConfig.builder().titleWords(true).build()).features(video))
                 .containsExactly("wow", "!", "^wow", "so", "funny", "\uD83D\uDE02");
     }
 
     @Test
     void tagWordsCanBeTurnedOffLeavingOnlyWholeTags() {
-        List<String> features = new TextPipeline(TextConfig.builder().removeStopWords(true).tagWords(false).build()).features(VIDEO);
+        List<String> features = new TextPipeline(TextConfig.builder().removeStopWords(true).tagWords(false).symbols(false).build()).features(VIDEO);
 
         assertThat(features).containsExactly(
                 "best", "hotel", "paris",
@@ -78,7 +81,7 @@ class TextPipelineTest {
 
     @Test
     void keepsStopWordsWhenAskedButStillDropsShortTokens() {
-        TextPipeline pipeline = new TextPipeline(TextConfig.builder().removeStopWords(false).tags(false).build());
+        TextPipeline pipeline = new TextPipeline(TextConfig.builder().removeStopWords(false).tags(false).symbols(false).build());
 
         assertThat(pipeline.features(VIDEO)).containsExactly(
                 "the", "best", "hotel", "in", "paris",
@@ -98,7 +101,7 @@ class TextPipelineTest {
 
     @Test
     void bigramsJoinAdjacentKeptWordsWithinEachField() {
-        TextPipeline pipeline = new TextPipeline(TextConfig.builder().removeStopWords(true).bigrams(true).tags(false).build());
+        TextPipeline pipeline = new TextPipeline(TextConfig.builder().removeStopWords(true).bigrams(true).tags(false).symbols(false).build());
 
         assertThat(pipeline.features(VIDEO)).containsExactly(
                 "best", "hotel", "paris", "best hotel", "hotel paris",
