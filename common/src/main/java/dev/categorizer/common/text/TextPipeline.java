@@ -163,7 +163,8 @@ public final class TextPipeline implements Serializable {
         for (int i = 0, n = cleaned.length; i < n; ) {
             int c = Character.codePointAt(text, i, n);
             int width = Character.charCount(c);
-            boolean mark = c == '!' || c == '?' || Character.getType(c) == Character.OTHER_SYMBOL;
+            // ASCII first: no ASCII character is a symbol of category So, and most of any field is ASCII.
+            boolean mark = c < 0x80 ? c == '!' || c == '?' : Character.getType(c) == Character.OTHER_SYMBOL;
             if (mark && c != previous) {
                 sink.accept(text, i, i + width);
             }
