@@ -1,6 +1,7 @@
 package dev.categorizer.model.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.categorizer.common.record.SparseVector;
 import dev.categorizer.model.predict.ServingGraph;
@@ -49,6 +50,17 @@ class SparseBatchTest {
                 assertColumnMajor(documents(new Random(inputSize + batch), batch, inputSize), inputSize);
             }
         }
+    }
+
+    @Test
+    void bothOrdersRefuseAFeatureBeyondTheInputWidth() {
+        List<SparseVector> docs = List.of(new SparseVector(new int[] {1, 3}, new float[] {0.5f, 0.5f}),
+                new SparseVector(new int[] {2, 9}, new float[] {0.6f, 0.8f}));
+        assertThatThrownBy(() -> SparseBatch.of(docs, 9)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("feature index 9 >= input size 9");
+        assertThatThrownBy(() -> SparseBatch.columnMajor(docs, 9)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("feature index 9 >= input size 9");
+        assertThat(SparseBatch.columnMajor(docs, 10).nonZeros()).isEqualTo(4);
     }
 
     private static void assertColumnMajor(List<SparseVector> docs, int inputSize) {
