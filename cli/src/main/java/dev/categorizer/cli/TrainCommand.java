@@ -111,9 +111,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Use each tag only as one whole feature, not also its words as words.")
     boolean noTagWords;
 
-    @Option(names = "--title-words",
-            description = "Also make each title word a feature of its own (^word), apart from the same word elsewhere.")
-    boolean titleWords;
+    @Option(names = "--no-title-words", description = "Do not make each title word also a feature of its own "
+            + "(^word), apart from the same word elsewhere.")
+    boolean noTitleWords;
 
     @Option(names = "--no-symbols", description = "Do not make each run of '!', of '?' and of an emoji (or "
             + "another symbol) in the title and description a feature of its own.")
@@ -204,7 +204,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .removeStopWords(removeStopWords || defaults.removeStopWords())
                 .tags(!noTags && defaults.tags())
                 .tagWords(!noTagWords && defaults.tagWords())
-                .titleWords(titleWords || defaults.titleWords())
+                .titleWords(!noTitleWords && defaults.titleWords())
                 .symbols(!noSymbols && defaults.symbols())
                 .build();
         HyperParameters hp = HyperParameters.builder()

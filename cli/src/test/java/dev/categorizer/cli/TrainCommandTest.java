@@ -35,7 +35,8 @@ class TrainCommandTest {
         assertThat(c.positiveWeightPower).isEqualTo(hp.positiveWeightPower());
         assertThat(c.learningRateDecay).isEqualTo(hp.learningRateDecay());
         assertThat(c.weightAverageEpochs).isEqualTo(hp.weightAverageEpochs());
-        assertThat(c.titleWords).isEqualTo(TextConfig.defaults().titleWords());
+        assertThat(c.noTitleWords).isFalse(); // title features and symbols as the defaults have them
+        assertThat(c.noSymbols).isFalse();
         assertThat(c.tokenizer).isEqualTo(TextConfig.defaults().tokenizer());
         assertThat(c.checkpointInterval).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.minDf).isEqualTo(2);
@@ -49,7 +50,7 @@ class TrainCommandTest {
                 "--validation-fraction", "0.2", "--patience", "2", "--min-df", "3", "--max-df-fraction", "0.5",
                 "--max-vocabulary", "1000", "--tokenizer", "MODEL", "--bigrams", "--remove-stop-words", "--no-tags", "--no-tag-words",
                 "--threshold-strategy", "PER_LABEL", "--no-refit", "--positive-weight-power", "0.5",
-                "--learning-rate-decay", "0.9", "--title-words", "--no-symbols", "--weight-average-epochs", "2",
+                "--learning-rate-decay", "0.9", "--no-title-words", "--no-symbols", "--weight-average-epochs", "2",
                 "--parallelism", "4", "--work-dir", "w", "--checkpoint-interval", "500ms", "--checkpoint-dir", "file:///tmp/ckpt",
                 "--dead-letter", "dl");
         assertThat(c.validation).isEqualTo("val.jsonl");
@@ -64,7 +65,7 @@ class TrainCommandTest {
         assertThat(c.positiveWeightPower).isEqualTo(0.5f);
         assertThat(c.learningRateDecay).isEqualTo(0.9f);
         assertThat(c.weightAverageEpochs).isEqualTo(2f);
-        assertThat(c.titleWords).isTrue();
+        assertThat(c.noTitleWords).isTrue();
         assertThat(c.noSymbols).isTrue();
         assertThat(c.parallelism).isEqualTo(4);
         assertThat(c.checkpointDir).isEqualTo("file:///tmp/ckpt");

@@ -54,6 +54,7 @@ class TextConfigTest {
                 Map.entry("tags", "true"),
                 Map.entry("tag_words", "true"),
                 Map.entry("min_token_length", "1"),
+                Map.entry("title_words", "true"),
                 Map.entry("symbols", "true"));
         assertThat(TextConfig.fromMap(map)).isEqualTo(config);
     }
@@ -62,16 +63,19 @@ class TextConfigTest {
     void fromMapTakesDefaultsForMissingKeys() {
         // but for the settings that older manifests lack (title_words, symbols): missing, they are off
         assertThat(TextConfig.fromMap(Map.of("bigrams", "true")))
-                .isEqualTo(TextConfig.builder().bigrams(true).symbols(false).build());
+                .isEqualTo(TextConfig.builder().bigrams(true).titleWords(false).symbols(false).build());
     }
 
     @Test
     void titleWordsRoundTripAndAManifestWithoutTheKeyMeansOff() {
-        TextConfig on = TextConfig.builder().titleWords(true).build();
+        TextConfig on = TextConfig.defaults(); // title features are on by default
         assertThat(on.titleWords()).isTrue();
         assertThat(on.toMap()).containsEntry("title_words", "true");
         assertThat(TextConfig.fromMap(on.toMap())).isEqualTo(on);
-        assertThat(on).isNotEqualTo(TextConfig.defaults());
+        TextConfig off = TextConfig.builder().titleWords(false).build();
+        assertThat(off).isNotEqualTo(on);
+        assertThat(off.toMap()).doesNotContainKey("title_words");
+        assertThat(TextConfig.fromMap(off.toMap())).isEqualTo(off);
         Map<String, String> old = new HashMap<>(on.toMap());
         old.remove("title_words"); // a manifest written before the setting existed
         assertThat(TextConfig.fromMap(old).titleWords()).isFalse();

@@ -16,7 +16,7 @@ class TextPipelineTest {
 
     @Test
     void removesStopWordsWhenAskedThenAddsTags() {
-        List<String> features = new TextPipeline(TextConfig.builder().removeStopWords(true).symbols(false).build()).features(VIDEO);
+        List<String> features = new TextPipeline(TextConfig.builder().titleWords(false).removeStopWords(true).symbols(false).build()).features(VIDEO);
 
         assertThat(features).containsExactly(
                 "best", "hotel", "paris",
@@ -50,7 +50,7 @@ class TextPipelineTest {
     void symbolsAreOneFeaturePerRunAfterTheirFieldsWords() {
         Video video = Video.unlabelled("3", "Wow!! Really?!", "so funny \uD83D\uDE02\uD83D\uDE02 \u2764\uFE0F\u2764 ok? "
                 + "see https://example.com/?q=1 <b title=\"?\">!</b>", List.of("what?!"));
-        List<String> features = new TextPipeline(TextConfig.builder().symbols(true).build()).features(video);
+        List<String> features = new TextPipeline(TextConfig.builder().titleWords(false).symbols(true).build()).features(video);
 
         assertThat(features).containsExactly(
                 "wow", "really", "!", "?", "!",
@@ -61,17 +61,17 @@ class TextPipelineTest {
     @Test
     void symbolsAreOnByDefaultAndOffLeavesTheWords() {
         Video video = Video.unlabelled("4", "Wow!!", "so funny \uD83D\uDE02", List.of());
-        assertThat(new TextPipeline(TextConfig.builder().symbols(false).build()).features(video))
+        assertThat(new TextPipeline(TextConfig.builder().titleWords(false).symbols(false).build()).features(video))
                 .containsExactly("wow", "so", "funny");
         assertThat(new TextPipeline(TextConfig.defaults()).features(video))
-                .containsExactly("wow", "!", "so", "funny", "\uD83D\uDE02");
+                .containsExactly("wow", "!", "^wow", "so", "funny", "\uD83D\uDE02");
         assertThat(new TextPipeline(TextConfig.builder().titleWords(true).build()).features(video))
                 .containsExactly("wow", "!", "^wow", "so", "funny", "\uD83D\uDE02");
     }
 
     @Test
     void tagWordsCanBeTurnedOffLeavingOnlyWholeTags() {
-        List<String> features = new TextPipeline(TextConfig.builder().removeStopWords(true).tagWords(false).symbols(false).build()).features(VIDEO);
+        List<String> features = new TextPipeline(TextConfig.builder().titleWords(false).removeStopWords(true).tagWords(false).symbols(false).build()).features(VIDEO);
 
         assertThat(features).containsExactly(
                 "best", "hotel", "paris",
@@ -81,7 +81,7 @@ class TextPipelineTest {
 
     @Test
     void keepsStopWordsWhenAskedButStillDropsShortTokens() {
-        TextPipeline pipeline = new TextPipeline(TextConfig.builder().removeStopWords(false).tags(false).symbols(false).build());
+        TextPipeline pipeline = new TextPipeline(TextConfig.builder().titleWords(false).removeStopWords(false).tags(false).symbols(false).build());
 
         assertThat(pipeline.features(VIDEO)).containsExactly(
                 "the", "best", "hotel", "in", "paris",
@@ -90,18 +90,18 @@ class TextPipelineTest {
 
     @Test
     void minTokenLengthCountsCodePoints() {
-        TextPipeline one = new TextPipeline(TextConfig.builder().minTokenLength(1).removeStopWords(false).tags(false).build());
-        TextPipeline three = new TextPipeline(TextConfig.builder().minTokenLength(3).tags(false).build());
+        TextPipeline one = new TextPipeline(TextConfig.builder().titleWords(false).minTokenLength(1).removeStopWords(false).tags(false).build());
+        TextPipeline three = new TextPipeline(TextConfig.builder().titleWords(false).minTokenLength(3).tags(false).build());
         Video video = Video.unlabelled("2", "a ox 年 \uD840\uDC00 \uD840\uDC00\uD840\uDC01", "", List.of());
 
         assertThat(one.features(video)).containsExactly("a", "ox", "年", "\uD840\uDC00", "\uD840\uDC00\uD840\uDC01");
-        assertThat(new TextPipeline(TextConfig.defaults()).features(video)).containsExactly("ox", "\uD840\uDC00\uD840\uDC01");
+        assertThat(new TextPipeline(TextConfig.builder().titleWords(false).build()).features(video)).containsExactly("ox", "\uD840\uDC00\uD840\uDC01");
         assertThat(three.features(VIDEO)).doesNotContain("ox").contains("best");
     }
 
     @Test
     void bigramsJoinAdjacentKeptWordsWithinEachField() {
-        TextPipeline pipeline = new TextPipeline(TextConfig.builder().removeStopWords(true).bigrams(true).tags(false).symbols(false).build());
+        TextPipeline pipeline = new TextPipeline(TextConfig.builder().titleWords(false).removeStopWords(true).bigrams(true).tags(false).symbols(false).build());
 
         assertThat(pipeline.features(VIDEO)).containsExactly(
                 "best", "hotel", "paris", "best hotel", "hotel paris",
@@ -110,7 +110,7 @@ class TextPipelineTest {
 
     @Test
     void tagsAreOneFeatureEachAndDistinctFromWords() {
-        TextPipeline pipeline = new TextPipeline(TextConfig.builder().tagWords(false).build());
+        TextPipeline pipeline = new TextPipeline(TextConfig.builder().titleWords(false).tagWords(false).build());
         List<String> features = pipeline.features(Video.unlabelled("3", "hotel", "", List.of("Hotel", "  Beach   Life ", "#", "")));
 
         assertThat(features).containsExactly("hotel", "#hotel", "#beach_life");
@@ -121,7 +121,7 @@ class TextPipelineTest {
 
     @Test
     void tagsCanBeTurnedOff() {
-        TextPipeline pipeline = new TextPipeline(TextConfig.builder().tags(false).build());
+        TextPipeline pipeline = new TextPipeline(TextConfig.builder().titleWords(false).tags(false).build());
 
         assertThat(pipeline.features(VIDEO)).noneMatch(f -> f.startsWith("#"));
     }
@@ -156,8 +156,9 @@ class TextPipelineTest {
     void fieldWordsAreTheSameOnTheOnePassAndTheCleaningPaths() {
         String[] texts = {"Star Wars: Episode IV (1977)", "Visit http://example.com/a?b=c or WWW.X.ORG now",
             "caf\u00e9 au lait", "Tom &amp; Jerry", "a <i>b</i> c", "R2-D2 and C-3PO", "  ", "x", "it's a 1st"};
-        for (TextConfig config : List.of(TextConfig.builder().build(), TextConfig.builder().minTokenLength(1).build(),
-                TextConfig.builder().removeStopWords(true).build())) {
+        for (TextConfig config : List.of(TextConfig.builder().titleWords(false).build(),
+                TextConfig.builder().titleWords(false).minTokenLength(1).build(),
+                TextConfig.builder().titleWords(false).removeStopWords(true).build())) {
             TextPipeline pipeline = new TextPipeline(config);
             for (String text : texts) {
                 List<String> words = pipeline.words(text); // cleans, then tokenizes the cleaned text

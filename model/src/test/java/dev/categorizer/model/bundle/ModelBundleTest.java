@@ -74,7 +74,7 @@ class ModelBundleTest {
         Manifest plain = write(tmp.resolve("m0")).manifest();
         assertThat(plain.hyperParameters()).as("off, they are not written: older builds read the manifest")
                 .doesNotContainKeys("positive_weight_power", "learning_rate_decay", "weight_average_epochs");
-        assertThat(plain.text()).doesNotContainKey("title_words");
+        assertThat(plain.text()).containsEntry("title_words", "true"); // on by default; off is written as no key
     }
 
     @Test
