@@ -119,6 +119,14 @@ public final class TrainCommand implements Callable<Integer> {
             + "another symbol) in the title and description a feature of its own.")
     boolean noSymbols;
 
+    // Commands written when title features and symbols were options (BENCHMARKS.md quotes some) still run: the
+    // old switches are accepted and ask for what the defaults now do.
+    @Option(names = "--title-words", hidden = true, description = "On by default (accepted for older commands).")
+    boolean formerTitleWordsSwitch;
+
+    @Option(names = "--symbols", hidden = true, description = "On by default (accepted for older commands).")
+    boolean formerSymbolsSwitch;
+
     @Option(names = "--no-refit", description = "Keep the model trained without the held-out validation part, "
             + "instead of training it again on all the training data for the best number of epochs.")
     boolean noRefit;

@@ -73,6 +73,13 @@ class TrainCommandTest {
     }
 
     @Test
+    void theFormerSwitchesForTitleFeaturesAndSymbolsStillParseAndKeepThemOn() {
+        TrainCommand c = parse("--train", "in/", "--model", "m", "--title-words", "--symbols");
+        assertThat(c.noTitleWords).isFalse();
+        assertThat(c.noSymbols).isFalse();
+    }
+
+    @Test
     void everyOptionIsDescribedInTheHelp() {
         CommandLine cli = new CommandLine(new TrainCommand());
         cli.getCommandSpec().options().forEach(o ->
