@@ -69,6 +69,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dropout", paramLabel = "F", description = "Dropout rate on the hidden layer, in [0, 1).")
     float dropout;
 
+    @Option(names = "--input-dropout", paramLabel = "F",
+            description = "Dropout rate on the input features: in each training step each word (feature) of a video "
+                    + "is left out with this probability; 0 turns it off. In [0, 1).")
+    float inputDropout;
+
     @Option(names = "--positive-weight-power", paramLabel = "F",
             description = "Label-frequency-aware loss: a label's positive examples weigh max(1, (negatives / "
                     + "positives)^F) in the loss; 0 turns it off. In [0, 1].")
@@ -221,6 +226,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .batchSize(batchSize)
                 .learningRate(learningRate)
                 .dropout(dropout)
+                .inputDropout(inputDropout)
                 .seed(seed)
                 .validationFraction(validationFraction)
                 .patience(patience)

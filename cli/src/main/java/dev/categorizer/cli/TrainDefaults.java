@@ -23,6 +23,7 @@ final class TrainDefaults implements CommandLine.IDefaultValueProvider {
                 Map.entry("--batch-size", Integer.toString(hp.batchSize())),
                 Map.entry("--learning-rate", Float.toString(hp.learningRate())),
                 Map.entry("--dropout", Float.toString(hp.dropout())),
+                Map.entry("--input-dropout", Float.toString(hp.inputDropout())),
                 Map.entry("--positive-weight-power", Float.toString(hp.positiveWeightPower())),
                 Map.entry("--learning-rate-decay", Float.toString(hp.learningRateDecay())),
                 Map.entry("--weight-average-epochs", Float.toString(hp.weightAverageEpochs())),

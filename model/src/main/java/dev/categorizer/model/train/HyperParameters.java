@@ -20,6 +20,7 @@ public final class HyperParameters implements Serializable {
     private final int batchSize;
     private final float learningRate;
     private final float dropout;
+    private final float inputDropout;
     private final long seed;
     private final float validationFraction;
     private final int patience;
@@ -35,6 +36,7 @@ public final class HyperParameters implements Serializable {
         this.batchSize = positive("batchSize", b.batchSize);
         this.learningRate = b.learningRate;
         this.dropout = b.dropout;
+        this.inputDropout = b.inputDropout;
         this.seed = b.seed;
         this.validationFraction = b.validationFraction;
         this.patience = positive("patience", b.patience);
@@ -54,6 +56,9 @@ public final class HyperParameters implements Serializable {
         }
         if (!(learningRate > 0)) throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
         if (dropout < 0 || dropout >= 1) throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        if (!(inputDropout >= 0 && inputDropout < 1)) {
+            throw new IllegalArgumentException("inputDropout must be in [0, 1), got " + inputDropout);
+        }
         if (validationFraction <= 0 || validationFraction >= 1) {
             throw new IllegalArgumentException("validationFraction must be in (0, 1), got " + validationFraction);
         }
@@ -76,7 +81,8 @@ public final class HyperParameters implements Serializable {
         return builder().hidden(hidden).epochs(epochs).batchSize(batchSize).learningRate(learningRate)
                 .dropout(dropout).seed(seed).validationFraction(validationFraction).patience(patience)
                 .thresholdStrategy(thresholdStrategy).refit(refit).positiveWeightPower(positiveWeightPower)
-                .learningRateDecay(learningRateDecay).weightAverageEpochs(weightAverageEpochs);
+                .learningRateDecay(learningRateDecay).weightAverageEpochs(weightAverageEpochs)
+                .inputDropout(inputDropout);
     }
 
     /** Units in the hidden layer. */
@@ -87,6 +93,11 @@ public final class HyperParameters implements Serializable {
     public float learningRate() { return learningRate; }
     /** Dropout rate on the hidden layer during training. */
     public float dropout() { return dropout; }
+    /**
+     * Dropout rate on the input features during training: each non-zero of a video is dropped with this
+     * probability in each step, the others scaled by 1 / (1 - rate); 0 turns it off.
+     */
+    public float inputDropout() { return inputDropout; }
     public long seed() { return seed; }
     /** Share of the training data held out for validation when no validation set is given. */
     public float validationFraction() { return validationFraction; }
@@ -139,16 +150,17 @@ public final class HyperParameters implements Serializable {
         if (positiveWeightPower != 0) m.put("positive_weight_power", Float.toString(positiveWeightPower));
         if (learningRateDecay != 1) m.put("learning_rate_decay", Float.toString(learningRateDecay));
         if (weightAverageEpochs != 0) m.put("weight_average_epochs", Float.toString(weightAverageEpochs));
+        if (inputDropout != 0) m.put("input_dropout", Float.toString(inputDropout));
         return m;
     }
 
     /**
      * The inverse of {@link #toMap()}; a missing key takes its default, except {@code positive_weight_power},
-     * {@code learning_rate_decay} and {@code weight_average_epochs}, which manifests written before they existed
-     * lack: missing, they are off (0, 1 and 0), as those models were trained.
+     * {@code learning_rate_decay}, {@code weight_average_epochs} and {@code input_dropout}, which manifests written
+     * before they existed lack: missing, they are off (0, 1, 0 and 0), as those models were trained.
      */
     public static HyperParameters fromMap(Map<String, String> m) {
-        Builder b = builder().positiveWeightPower(0f).learningRateDecay(1f).weightAverageEpochs(0f);
+        Builder b = builder().positiveWeightPower(0f).learningRateDecay(1f).weightAverageEpochs(0f).inputDropout(0f);
         for (Map.Entry<String, String> e : m.entrySet()) {
             String v = e.getValue();
             switch (e.getKey()) {
@@ -165,6 +177,7 @@ public final class HyperParameters implements Serializable {
                 case "positive_weight_power" -> b.positiveWeightPower(Float.parseFloat(v));
                 case "learning_rate_decay" -> b.learningRateDecay(Float.parseFloat(v));
                 case "weight_average_epochs" -> b.weightAverageEpochs(Float.parseFloat(v));
+                case "input_dropout" -> b.inputDropout(Float.parseFloat(v));
                 default -> throw new IllegalArgumentException("unknown hyper-parameter '" + e.getKey() + "'");
             }
         }
@@ -208,6 +221,7 @@ public final class HyperParameters implements Serializable {
         private float positiveWeightPower = 0f;
         private float learningRateDecay = 1f;
         private float weightAverageEpochs = 0f;
+        private float inputDropout = 0f;
 
         public Builder hidden(int v) { hidden = v; return this; }
         public Builder epochs(int v) { epochs = v; return this; }
@@ -222,6 +236,8 @@ public final class HyperParameters implements Serializable {
         public Builder positiveWeightPower(float v) { positiveWeightPower = v; return this; }
         public Builder learningRateDecay(float v) { learningRateDecay = v; return this; }
         public Builder weightAverageEpochs(float v) { weightAverageEpochs = v; return this; }
+        /** Dropout rate on the input features, in [0, 1); see {@link HyperParameters#inputDropout()}. */
+        public Builder inputDropout(float v) { inputDropout = v; return this; }
 
         public HyperParameters build() {
             return new HyperParameters(this);

@@ -68,6 +68,7 @@ public final class TrainingRun implements AutoCloseable {
     private final List<String> names; // of the graph's variables
     private final ValidationSet validation;
     private final DropoutMasks dropout;
+    private final InputDropout inputDropout;
     private final RoundDelta delta; // null for a single replica
     private ExampleSet fitting; // what the current phase trains on
     private int epochs; // epochs of the current phase, at most
@@ -106,6 +107,7 @@ public final class TrainingRun implements AutoCloseable {
         this.names = graph.variableNames();
         this.validation = new ValidationSet(data.validation(), data.labels().size());
         this.dropout = new DropoutMasks(hp.dropout(), hp.seed());
+        this.inputDropout = new InputDropout(hp.inputDropout(), hp.seed());
         this.delta = replicas.count() > 1 ? new RoundDelta(graph) : null;
         this.fitting = data.train();
         this.epochs = hp.epochs();
@@ -260,7 +262,7 @@ public final class TrainingRun implements AutoCloseable {
         }
         globalStep = epochStart + nextBatch + 1;
         localSteps++;
-        SparseBatch batch = SparseBatch.compact(rows);
+        SparseBatch batch = SparseBatch.compact(inputDropout.apply(globalStep, rows));
         if (delta != null) delta.beforeStep(batch.columns());
         float[] mask = dropout.mask(globalStep, rows.size(), hp.hidden());
         float loss = graph.trainStep(batch, mask, y, hp.learningRate(epoch), localSteps, averageHorizon());

@@ -84,6 +84,23 @@ class TrainingRunTest {
     }
 
     @Test
+    void inputDropoutChangesTrainingAndIsAHyperParameterOfTheManifest() {
+        HyperParameters base = hp.toBuilder().epochs(2).patience(10).refit(false).build();
+        HyperParameters dropping = base.toBuilder().inputDropout(0.3f).build();
+        double[] plain = epochLosses(base);
+        double[] dropped = epochLosses(dropping);
+        assertThat(dropped[0]).as("the steps see fewer features").isNotEqualTo(plain[0]);
+        assertThat(epochLosses(dropping)).as("drawn from the seed and the step").isEqualTo(dropped);
+        assertThat(dropping.toMap()).containsEntry("input_dropout", "0.3");
+        assertThat(HyperParameters.fromMap(dropping.toMap())).isEqualTo(dropping);
+        java.util.Map<String, String> old = new java.util.LinkedHashMap<>(base.toMap());
+        assertThat(old).doesNotContainKey("input_dropout"); // a manifest written before it existed reads as off
+        assertThat(HyperParameters.fromMap(old).inputDropout()).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hp.toBuilder().inputDropout(1f).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void thePositiveWeightPowerIsAHyperParameterOfTheManifest() {
         HyperParameters weighted = hp.toBuilder().positiveWeightPower(0.5f).build();
         assertThat(weighted.toMap()).containsEntry("positive_weight_power", "0.5");
