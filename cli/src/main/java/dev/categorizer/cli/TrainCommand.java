@@ -69,6 +69,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dropout", paramLabel = "F", description = "Dropout rate on the hidden layer, in [0, 1).")
     float dropout;
 
+    @Option(names = "--top-label-fallback",
+            description = "Give a video none of whose categories clears its threshold its best-scoring category, "
+                    + "if that raises the validation F1 the thresholds are tuned for (the model records whether).")
+    boolean topLabelFallback;
+
     @Option(names = "--input-dropout", paramLabel = "F",
             description = "Dropout rate on the input features: in each training step each word (feature) of a video "
                     + "is left out with this probability; 0 turns it off. In [0, 1).")
@@ -227,6 +232,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .learningRate(learningRate)
                 .dropout(dropout)
                 .inputDropout(inputDropout)
+                .topLabelFallback(topLabelFallback || HyperParameters.defaults().topLabelFallback())
                 .seed(seed)
                 .validationFraction(validationFraction)
                 .patience(patience)

@@ -36,6 +36,7 @@ class TrainCommandTest {
         assertThat(c.learningRateDecay).isEqualTo(hp.learningRateDecay());
         assertThat(c.weightAverageEpochs).isEqualTo(hp.weightAverageEpochs());
         assertThat(c.inputDropout).isEqualTo(hp.inputDropout());
+        assertThat(c.topLabelFallback).isEqualTo(hp.topLabelFallback());
         assertThat(c.noTitleWords).isFalse(); // title features and symbols as the defaults have them
         assertThat(c.noSymbols).isFalse();
         assertThat(c.tokenizer).isEqualTo(TextConfig.defaults().tokenizer());
@@ -52,7 +53,7 @@ class TrainCommandTest {
                 "--max-vocabulary", "1000", "--tokenizer", "MODEL", "--bigrams", "--remove-stop-words", "--no-tags", "--no-tag-words",
                 "--threshold-strategy", "PER_LABEL", "--no-refit", "--positive-weight-power", "0.5",
                 "--learning-rate-decay", "0.9", "--no-title-words", "--no-symbols", "--weight-average-epochs", "2",
-                "--input-dropout", "0.25",
+                "--input-dropout", "0.25", "--top-label-fallback",
                 "--parallelism", "4", "--work-dir", "w", "--checkpoint-interval", "500ms", "--checkpoint-dir", "file:///tmp/ckpt",
                 "--dead-letter", "dl");
         assertThat(c.validation).isEqualTo("val.jsonl");
@@ -68,6 +69,7 @@ class TrainCommandTest {
         assertThat(c.learningRateDecay).isEqualTo(0.9f);
         assertThat(c.weightAverageEpochs).isEqualTo(2f);
         assertThat(c.inputDropout).isEqualTo(0.25f);
+        assertThat(c.topLabelFallback).isTrue();
         assertThat(c.noTitleWords).isTrue();
         assertThat(c.noSymbols).isTrue();
         assertThat(c.parallelism).isEqualTo(4);

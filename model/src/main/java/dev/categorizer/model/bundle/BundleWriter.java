@@ -67,6 +67,7 @@ final class BundleWriter {
                     now.toString(),
                     model.labels(),
                     toDoubles(model.thresholds()),
+                    model.topLabelFallback(),
                     vocabulary.size(),
                     model.weights().hidden(),
                     weighting.name(),

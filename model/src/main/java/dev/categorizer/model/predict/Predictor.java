@@ -60,7 +60,10 @@ public interface Predictor extends AutoCloseable {
      */
     List<Prediction> predict(List<Video> videos);
 
-    /** The labels of one score row that pass their thresholds, best first. */
+    /**
+     * The labels of one score row that pass their thresholds, best first; with a model that has the top-label
+     * fallback ({@link dev.categorizer.model.bundle.Manifest#decisionRule()}), the best label when none does.
+     */
     List<LabelScore> decide(float[] scores);
 
     @Override

@@ -1,5 +1,6 @@
 package dev.categorizer.model.predict;
 
+import dev.categorizer.common.decision.DecisionRule;
 import dev.categorizer.common.record.LabelScore;
 import dev.categorizer.common.record.Prediction;
 import dev.categorizer.common.record.SparseVector;
@@ -28,15 +29,14 @@ final class TensorFlowPredictor implements Predictor {
     private final ModelBundle bundle;
     private final ServingGraph graph;
     private final List<String> labels;
-    private final float[] thresholds;
+    private final DecisionRule rule;
     private final int inputSize;
 
     private TensorFlowPredictor(ModelBundle bundle, ServingGraph graph) {
         this.bundle = bundle;
         this.graph = graph;
         this.labels = bundle.manifest().labels();
-        this.thresholds = new float[labels.size()];
-        for (int i = 0; i < thresholds.length; i++) thresholds[i] = bundle.manifest().thresholds().get(i).floatValue();
+        this.rule = bundle.manifest().decisionRule();
         this.inputSize = bundle.vocabulary().size();
     }
 
@@ -138,9 +138,10 @@ final class TensorFlowPredictor implements Predictor {
 
     @Override
     public List<LabelScore> decide(float[] scores) {
+        boolean[] predicted = rule.predicted(scores);
         List<LabelScore> over = new ArrayList<>();
         for (int j = 0; j < scores.length; j++) {
-            if (scores[j] >= thresholds[j]) over.add(new LabelScore(labels.get(j), scores[j]));
+            if (predicted[j]) over.add(new LabelScore(labels.get(j), scores[j]));
         }
         over.sort(BEST_FIRST);
         return over;

@@ -21,6 +21,7 @@ public final class HyperParameters implements Serializable {
     private final float learningRate;
     private final float dropout;
     private final float inputDropout;
+    private final boolean topLabelFallback;
     private final long seed;
     private final float validationFraction;
     private final int patience;
@@ -37,6 +38,7 @@ public final class HyperParameters implements Serializable {
         this.learningRate = b.learningRate;
         this.dropout = b.dropout;
         this.inputDropout = b.inputDropout;
+        this.topLabelFallback = b.topLabelFallback;
         this.seed = b.seed;
         this.validationFraction = b.validationFraction;
         this.patience = positive("patience", b.patience);
@@ -82,7 +84,7 @@ public final class HyperParameters implements Serializable {
                 .dropout(dropout).seed(seed).validationFraction(validationFraction).patience(patience)
                 .thresholdStrategy(thresholdStrategy).refit(refit).positiveWeightPower(positiveWeightPower)
                 .learningRateDecay(learningRateDecay).weightAverageEpochs(weightAverageEpochs)
-                .inputDropout(inputDropout);
+                .inputDropout(inputDropout).topLabelFallback(topLabelFallback);
     }
 
     /** Units in the hidden layer. */
@@ -98,6 +100,11 @@ public final class HyperParameters implements Serializable {
      * probability in each step, the others scaled by 1 / (1 - rate); 0 turns it off.
      */
     public float inputDropout() { return inputDropout; }
+    /**
+     * Whether training may give a video none of whose labels clears its threshold its best-scoring label: it does
+     * so if that raises, on validation, what the thresholds were tuned for (the model records the outcome).
+     */
+    public boolean topLabelFallback() { return topLabelFallback; }
     public long seed() { return seed; }
     /** Share of the training data held out for validation when no validation set is given. */
     public float validationFraction() { return validationFraction; }
@@ -151,16 +158,18 @@ public final class HyperParameters implements Serializable {
         if (learningRateDecay != 1) m.put("learning_rate_decay", Float.toString(learningRateDecay));
         if (weightAverageEpochs != 0) m.put("weight_average_epochs", Float.toString(weightAverageEpochs));
         if (inputDropout != 0) m.put("input_dropout", Float.toString(inputDropout));
+        if (topLabelFallback) m.put("top_label_fallback", "true");
         return m;
     }
 
     /**
      * The inverse of {@link #toMap()}; a missing key takes its default, except {@code positive_weight_power},
-     * {@code learning_rate_decay}, {@code weight_average_epochs} and {@code input_dropout}, which manifests written
-     * before they existed lack: missing, they are off (0, 1, 0 and 0), as those models were trained.
+     * {@code learning_rate_decay}, {@code weight_average_epochs}, {@code input_dropout} and {@code top_label_fallback},
+     * which manifests written before they existed lack: missing, they are off, as those models were trained.
      */
     public static HyperParameters fromMap(Map<String, String> m) {
-        Builder b = builder().positiveWeightPower(0f).learningRateDecay(1f).weightAverageEpochs(0f).inputDropout(0f);
+        Builder b = builder().positiveWeightPower(0f).learningRateDecay(1f).weightAverageEpochs(0f).inputDropout(0f)
+                .topLabelFallback(false);
         for (Map.Entry<String, String> e : m.entrySet()) {
             String v = e.getValue();
             switch (e.getKey()) {
@@ -178,6 +187,7 @@ public final class HyperParameters implements Serializable {
                 case "learning_rate_decay" -> b.learningRateDecay(Float.parseFloat(v));
                 case "weight_average_epochs" -> b.weightAverageEpochs(Float.parseFloat(v));
                 case "input_dropout" -> b.inputDropout(Float.parseFloat(v));
+                case "top_label_fallback" -> b.topLabelFallback(Boolean.parseBoolean(v));
                 default -> throw new IllegalArgumentException("unknown hyper-parameter '" + e.getKey() + "'");
             }
         }
@@ -222,6 +232,7 @@ public final class HyperParameters implements Serializable {
         private float learningRateDecay = 1f;
         private float weightAverageEpochs = 0f;
         private float inputDropout = 0f;
+        private boolean topLabelFallback = false;
 
         public Builder hidden(int v) { hidden = v; return this; }
         public Builder epochs(int v) { epochs = v; return this; }
@@ -238,6 +249,8 @@ public final class HyperParameters implements Serializable {
         public Builder weightAverageEpochs(float v) { weightAverageEpochs = v; return this; }
         /** Dropout rate on the input features, in [0, 1); see {@link HyperParameters#inputDropout()}. */
         public Builder inputDropout(float v) { inputDropout = v; return this; }
+        /** Whether validation may turn on the top-label fallback; see {@link HyperParameters#topLabelFallback()}. */
+        public Builder topLabelFallback(boolean v) { topLabelFallback = v; return this; }
 
         public HyperParameters build() {
             return new HyperParameters(this);

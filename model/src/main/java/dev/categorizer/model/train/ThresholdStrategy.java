@@ -1,5 +1,6 @@
 package dev.categorizer.model.train;
 
+import dev.categorizer.common.decision.DecisionRule;
 import dev.categorizer.common.metrics.F1Score;
 import dev.categorizer.common.metrics.ThresholdTuning;
 
@@ -24,6 +25,32 @@ public enum ThresholdStrategy {
     SHRUNK,
     MICRO,
     BALANCED;
+
+    /**
+     * The decision rule of {@code thresholds} (tuned by this strategy on these scores): with the top-label
+     * fallback if {@code mayFallBack} and the fallback raises, on these scores, what this strategy tunes for; a
+     * catalogue where many videos have no category loses precision by it and keeps the thresholds alone.
+     */
+    DecisionRule rule(float[][] scores, boolean[][] truth, float[] thresholds, boolean mayFallBack) {
+        DecisionRule plain = DecisionRule.of(thresholds, false);
+        if (!mayFallBack) return plain;
+        DecisionRule fallback = DecisionRule.of(thresholds, true);
+        return objective(scores, truth, fallback) > objective(scores, truth, plain) + 1e-12 ? fallback : plain;
+    }
+
+    private double objective(float[][] scores, boolean[][] truth, DecisionRule rule) {
+        double weight = macroWeight();
+        return ValidationSet.microF1(scores, truth, rule)
+                + (weight == 0 ? 0 : weight * ValidationSet.macroF1(scores, truth, rule));
+    }
+
+    /**
+     * The weight of macro-F1 beside micro-F1 in what this strategy tunes for (micro-F1 + weight x macro-F1): 0 for
+     * the micro-F1 strategies, 1 for those that weigh each label's own F1.
+     */
+    double macroWeight() {
+        return this == GLOBAL || this == MICRO ? 0 : 1;
+    }
 
     /** Validation positives that weigh as much as the global threshold in {@link #SHRUNK}. */
     static final int SHRINK_WEIGHT = 10;

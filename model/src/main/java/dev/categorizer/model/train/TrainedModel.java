@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The outcome of a training run: weights without optimizer state, the labels in output order, one decision
  * threshold per label tuned on validation, the settings used, the validation metrics and the loss and validation
- * micro-F1 of every epoch run ({@code history}, in the order they ran).
+ * micro-F1 of every epoch run ({@code history}, in the order they ran), and whether a video none of whose labels
+ * clears its threshold gets its best label ({@code topLabelFallback}, decided on validation).
  */
 public record TrainedModel(
         List<String> labels,
@@ -17,8 +18,16 @@ public record TrainedModel(
         HyperParameters hyperParameters,
         Map<String, Double> validationMetrics,
         int epochsRun,
-        List<EpochMetrics> history)
+        List<EpochMetrics> history,
+        boolean topLabelFallback)
         implements Serializable {
+
+    /** A model that decides by its thresholds alone. */
+    public TrainedModel(List<String> labels, float[] thresholds, NetworkWeights weights,
+            HyperParameters hyperParameters, Map<String, Double> validationMetrics, int epochsRun,
+            List<EpochMetrics> history) {
+        this(labels, thresholds, weights, hyperParameters, validationMetrics, epochsRun, history, false);
+    }
 
     /** A model without a training history (built outside a {@code TrainingRun}). */
     public TrainedModel(List<String> labels, float[] thresholds, NetworkWeights weights,

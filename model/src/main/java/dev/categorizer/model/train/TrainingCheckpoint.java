@@ -20,8 +20,10 @@ import java.util.TreeMap;
  */
 public final class TrainingCheckpoint implements Serializable {
     private static final long serialVersionUID = 2L;
-    private static final int FORMAT = 5;
-    private static final int FORMAT_WITHOUT_HISTORY = 4; // still read: a run saved before an upgrade resumes
+    private static final int FORMAT = 6;
+    // Still read, so that a run saved before an upgrade resumes: 5 has no top-label fallback, 4 no history either.
+    private static final int FORMAT_WITHOUT_FALLBACK = 5;
+    private static final int FORMAT_WITHOUT_HISTORY = 4;
     private static final int MAX_EPOCHS = 1_000_000;
 
     final int epoch; // 0-based epoch in progress
@@ -112,6 +114,7 @@ public final class TrainingCheckpoint implements Serializable {
                 out.writeUTF(e.getKey());
                 out.writeDouble(e.getValue());
             }
+            out.writeBoolean(tuned.topLabelFallback());
         }
         out.writeInt(history.size());
         for (EpochMetrics e : history) {
@@ -124,7 +127,7 @@ public final class TrainingCheckpoint implements Serializable {
 
     public static TrainingCheckpoint readFrom(DataInputStream in) throws IOException {
         int format = in.readInt();
-        if (format != FORMAT && format != FORMAT_WITHOUT_HISTORY) {
+        if (format != FORMAT && format != FORMAT_WITHOUT_FALLBACK && format != FORMAT_WITHOUT_HISTORY) {
             throw new IOException("unsupported training checkpoint format " + format);
         }
         int epoch = in.readInt();
@@ -154,7 +157,8 @@ public final class TrainingCheckpoint implements Serializable {
             for (int i = 0; i < thresholds.length; i++) thresholds[i] = in.readFloat();
             Map<String, Double> metrics = new LinkedHashMap<>();
             for (int i = in.readInt(); i > 0; i--) metrics.put(in.readUTF(), in.readDouble());
-            tuned = new TunedThresholds(thresholds, metrics);
+            boolean fallback = format == FORMAT && in.readBoolean();
+            tuned = new TunedThresholds(thresholds, fallback, metrics);
         }
         List<EpochMetrics> history = new ArrayList<>();
         if (format != FORMAT_WITHOUT_HISTORY) {

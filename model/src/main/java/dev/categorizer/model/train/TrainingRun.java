@@ -1,5 +1,6 @@
 package dev.categorizer.model.train;
 
+import dev.categorizer.common.decision.DecisionRule;
 import dev.categorizer.common.metrics.EpochMetrics;
 import dev.categorizer.common.metrics.ThresholdTuning;
 import dev.categorizer.common.record.SparseVector;
@@ -527,7 +528,8 @@ public final class TrainingRun implements AutoCloseable {
         metrics.put("training_seconds", elapsedMillis() / 1000.0);
         if (refitting()) metrics.put("refit_docs", (double) fitting.size());
         NetworkWeights net = NetworkWeights.stored(store, weights, data.inputSize(), hp.hidden(), data.labels().size());
-        return new TrainedModel(data.labels(), result.thresholds(), net, hp, metrics, epoch, history);
+        return new TrainedModel(data.labels(), result.thresholds(), net, hp, metrics, epoch, history,
+                result.topLabelFallback());
     }
 
     /** Loads the best weights so far into the graph and tunes the thresholds on validation for them. */
@@ -544,13 +546,14 @@ public final class TrainingRun implements AutoCloseable {
         float global = ThresholdTuning.globalThreshold(scores, truth, THRESHOLD_CANDIDATES);
         float[] thresholds = hp.thresholdStrategy()
                 .thresholds(scores, truth, THRESHOLD_CANDIDATES, MIN_POSITIVES_FOR_OWN_THRESHOLD);
+        DecisionRule rule = hp.thresholdStrategy().rule(scores, truth, thresholds, hp.topLabelFallback());
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("validation_micro_f1", ValidationSet.microF1(scores, truth, thresholds));
-        metrics.put("validation_macro_f1", ValidationSet.macroF1(scores, truth, thresholds));
+        metrics.put("validation_micro_f1", ValidationSet.microF1(scores, truth, rule));
+        metrics.put("validation_macro_f1", ValidationSet.macroF1(scores, truth, rule));
         metrics.put("validation_docs", (double) truth.length);
         metrics.put("global_threshold", (double) global);
         metrics.put("best_epoch", (double) bestEpoch);
-        return new TunedThresholds(thresholds, metrics);
+        return new TunedThresholds(thresholds, rule.topLabelFallback(), metrics);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.categorizer.model.train;
 
+import dev.categorizer.common.decision.DecisionRule;
 import dev.categorizer.common.metrics.F1Score;
 import dev.categorizer.common.record.SparseVector;
 import dev.categorizer.model.examples.ExampleOrder;
@@ -50,10 +51,16 @@ final class ValidationSet {
 
     /** Micro-averaged F1 when label j is predicted for scores at or above {@code thresholds[j]}. */
     static double microF1(float[][] scores, boolean[][] truth, float[] thresholds) {
+        return microF1(scores, truth, DecisionRule.of(thresholds, false));
+    }
+
+    /** Micro-averaged F1 of the labels {@code rule} predicts. */
+    static double microF1(float[][] scores, boolean[][] truth, DecisionRule rule) {
         long tp = 0, fp = 0, fn = 0;
         for (int i = 0; i < scores.length; i++) {
-            for (int j = 0; j < thresholds.length; j++) {
-                boolean predicted = scores[i][j] >= thresholds[j];
+            boolean[] decided = rule.predicted(scores[i]);
+            for (int j = 0; j < decided.length; j++) {
+                boolean predicted = decided[j];
                 if (predicted && truth[i][j]) tp++;
                 else if (predicted) fp++;
                 else if (truth[i][j]) fn++;
@@ -64,17 +71,23 @@ final class ValidationSet {
 
     /** Macro-averaged F1 over all labels (a label with no true and no predicted positive counts as 0). */
     static double macroF1(float[][] scores, boolean[][] truth, float[] thresholds) {
-        double sum = 0;
-        for (int j = 0; j < thresholds.length; j++) {
-            long tp = 0, fp = 0, fn = 0;
-            for (int i = 0; i < scores.length; i++) {
-                boolean predicted = scores[i][j] >= thresholds[j];
-                if (predicted && truth[i][j]) tp++;
-                else if (predicted) fp++;
-                else if (truth[i][j]) fn++;
+        return macroF1(scores, truth, DecisionRule.of(thresholds, false));
+    }
+
+    /** Macro-averaged F1 of the labels {@code rule} predicts. */
+    static double macroF1(float[][] scores, boolean[][] truth, DecisionRule rule) {
+        int labels = rule.labels();
+        long[] tp = new long[labels], fp = new long[labels], fn = new long[labels];
+        for (int i = 0; i < scores.length; i++) {
+            boolean[] decided = rule.predicted(scores[i]);
+            for (int j = 0; j < labels; j++) {
+                if (decided[j] && truth[i][j]) tp[j]++;
+                else if (decided[j]) fp[j]++;
+                else if (truth[i][j]) fn[j]++;
             }
-            sum += F1Score.of(tp, fp, fn);
         }
-        return sum / thresholds.length;
+        double sum = 0;
+        for (int j = 0; j < labels; j++) sum += F1Score.of(tp[j], fp[j], fn[j]);
+        return sum / labels;
     }
 }

@@ -56,6 +56,22 @@ class ModelBundleTest {
         assertThat(m.trainingHistory().get(0).validationMicroF1()).isNotNull();
         assertThat(read.vocabulary()).isEqualTo(toy.vocabulary);
         assertThat(written.manifest()).isEqualTo(m);
+        assertThat(m.topLabelFallback()).isFalse(); // the toy model was trained without the option
+    }
+
+    @Test
+    void aBundleWrittenBeforeTheTopLabelFallbackExistedDecidesByItsThresholdsAlone() throws IOException {
+        write(tmp.resolve("m"));
+        Path manifest = tmp.resolve("m").resolve(ModelBundle.MANIFEST);
+        String json = Files.readString(manifest);
+        String key = "\"top_label_fallback\" : false,";
+        assertThat(json).contains(key);
+        Files.writeString(manifest, json.replace(key, ""));
+
+        Manifest old = ModelBundle.read(tmp.resolve("m")).manifest();
+
+        assertThat(old.topLabelFallback()).isNull();
+        assertThat(old.decisionRule().topLabelFallback()).isFalse();
     }
 
     @Test

@@ -29,12 +29,13 @@ class PredictorTest {
     static Path tmp;
 
     private static ToyData toy;
+    private static TrainedModel model;
     private static Predictor predictor;
 
     @BeforeAll
     static void trainAndLoad() {
         toy = new ToyData(21, 400, 100);
-        TrainedModel model = TrainingRun.trainToEnd(toy.trainingData(),
+        model = TrainingRun.trainToEnd(toy.trainingData(),
                 HyperParameters.builder().hidden(16).epochs(5).batchSize(16).learningRate(0.01f).seed(3).build(),
                 p -> {});
         ModelBundle.write(tmp.resolve("m"), model, toy.vocabulary, toy.text, Weighting.TFIDF,
@@ -72,6 +73,31 @@ class PredictorTest {
         for (int k = 1; k < decided.size(); k++) {
             assertThat(decided.get(k).score()).isLessThanOrEqualTo(decided.get(k - 1).score());
         }
+    }
+
+    @Test
+    void aModelWithTheTopLabelFallbackGivesAVideoUnderEveryThresholdItsBestLabel() {
+        float[] high = new float[model.labels().size()];
+        java.util.Arrays.fill(high, 0.9999f); // nothing clears these
+        try (Predictor plain = load("high", high, false); Predictor fallback = load("high-fallback", high, true)) {
+            for (Video video : toy.test.subList(0, 20)) {
+                float[] scores = plain.scoreVideos(List.of(video))[0];
+                int best = 0;
+                for (int j = 1; j < scores.length; j++) if (scores[j] > scores[best]) best = j;
+                assertThat(plain.decide(scores)).isEmpty();
+                assertThat(fallback.decide(scores)).extracting(LabelScore::label).containsExactly(model.labels().get(best));
+                assertThat(fallback.predict(List.of(video)).get(0).categories()).hasSize(1);
+            }
+            assertThat(fallback.bundle().manifest().topLabelFallback()).isTrue();
+        }
+    }
+
+    private static Predictor load(String name, float[] thresholds, boolean fallback) {
+        TrainedModel changed = new TrainedModel(model.labels(), thresholds, model.weights(), model.hyperParameters(),
+                model.validationMetrics(), model.epochsRun(), model.history(), fallback);
+        ModelBundle.write(tmp.resolve(name), changed, toy.vocabulary, toy.text, Weighting.TFIDF,
+                Map.of("model_version", name));
+        return Predictor.load(tmp.resolve(name));
     }
 
     @Test

@@ -40,6 +40,33 @@ class ThresholdStrategyTest {
         assertThat(ValidationSet.microF1(scores, truth, balanced)).isLessThanOrEqualTo(ValidationSet.microF1(scores, truth, micro));
     }
 
+    @Test
+    void theTopLabelFallbackIsKeptWhereEveryDocumentHasALabelAndNotWhereManyHaveNone() {
+        // Two labels, scores that often leave both below 0.5: the best one is usually right when every document
+        // has a label, and always wrong when those documents have none.
+        SplittableRandom random = new SplittableRandom(3);
+        int docs = 1000;
+        float[][] scores = new float[docs][2];
+        boolean[][] everyOne = new boolean[docs][2];
+        boolean[][] manyNone = new boolean[docs][2];
+        for (int d = 0; d < docs; d++) {
+            int label = random.nextInt(2);
+            boolean clear = random.nextBoolean();
+            scores[d][label] = clear ? 0.8f : 0.4f;
+            scores[d][1 - label] = clear ? 0.1f : 0.2f;
+            everyOne[d][label] = true;
+            manyNone[d][label] = clear;
+        }
+        float[] thresholds = {0.5f, 0.5f};
+        for (ThresholdStrategy strategy : ThresholdStrategy.values()) {
+            assertThat(strategy.rule(scores, everyOne, thresholds, true).topLabelFallback()).as(strategy.name()).isTrue();
+            assertThat(strategy.rule(scores, manyNone, thresholds, true).topLabelFallback()).as(strategy.name()).isFalse();
+            assertThat(strategy.rule(scores, everyOne, thresholds, false).topLabelFallback()).isFalse();
+        }
+        assertThat(ValidationSet.microF1(scores, everyOne, dev.categorizer.common.decision.DecisionRule.of(thresholds, true)))
+                .isEqualTo(1.0);
+    }
+
     private static void sameAsTheReference(ThresholdStrategy strategy, double macroWeight) {
         SplittableRandom random = new SplittableRandom(4);
         for (int trial = 0; trial < 20; trial++) {

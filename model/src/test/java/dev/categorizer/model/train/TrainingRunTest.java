@@ -84,6 +84,22 @@ class TrainingRunTest {
     }
 
     @Test
+    void theTopLabelFallbackIsDecidedOnValidationWithoutChangingTheWeightsOrThresholds() {
+        HyperParameters base = hp.toBuilder().epochs(2).patience(10).build();
+        TrainedModel plain = TrainingRun.trainToEnd(toy.trainingData(), base, p -> {});
+        TrainedModel may = TrainingRun.trainToEnd(toy.trainingData(), base.toBuilder().topLabelFallback(true).build(), p -> {});
+        assertThat(plain.topLabelFallback()).isFalse();
+        assertThat(may.thresholds()).containsExactly(plain.thresholds());
+        double objective = plain.validationMetrics().get("validation_micro_f1") + plain.validationMetrics().get("validation_macro_f1");
+        double chosen = may.validationMetrics().get("validation_micro_f1") + may.validationMetrics().get("validation_macro_f1");
+        if (may.topLabelFallback()) assertThat(chosen).isGreaterThan(objective);
+        else assertThat(chosen).isEqualTo(objective);
+        assertThat(may.hyperParameters().toMap()).containsEntry("top_label_fallback", "true");
+        assertThat(HyperParameters.fromMap(may.hyperParameters().toMap())).isEqualTo(may.hyperParameters());
+        assertThat(plain.hyperParameters().toMap()).doesNotContainKey("top_label_fallback");
+    }
+
+    @Test
     void inputDropoutChangesTrainingAndIsAHyperParameterOfTheManifest() {
         HyperParameters base = hp.toBuilder().epochs(2).patience(10).refit(false).build();
         HyperParameters dropping = base.toBuilder().inputDropout(0.3f).build();
