@@ -69,6 +69,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dropout", paramLabel = "F", description = "Dropout rate on the hidden layer, in [0, 1).")
     float dropout;
 
+    @Option(names = "--weight-decay", paramLabel = "F",
+            description = "Decoupled weight decay of the first layer (AdamW's, on the rows each step touches); "
+                    + "0 turns it off. In [0, 1).")
+    float weightDecay;
+
     @Option(names = "--top-label-fallback",
             description = "Give a video none of whose categories clears its threshold its best-scoring category, "
                     + "if that raises the validation F1 the thresholds are tuned for (the model records whether).")
@@ -232,6 +237,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .learningRate(learningRate)
                 .dropout(dropout)
                 .inputDropout(inputDropout)
+                .weightDecay(weightDecay)
                 .topLabelFallback(topLabelFallback || HyperParameters.defaults().topLabelFallback())
                 .seed(seed)
                 .validationFraction(validationFraction)

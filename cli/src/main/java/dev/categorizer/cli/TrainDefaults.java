@@ -24,6 +24,7 @@ final class TrainDefaults implements CommandLine.IDefaultValueProvider {
                 Map.entry("--learning-rate", Float.toString(hp.learningRate())),
                 Map.entry("--dropout", Float.toString(hp.dropout())),
                 Map.entry("--input-dropout", Float.toString(hp.inputDropout())),
+                Map.entry("--weight-decay", Float.toString(hp.weightDecay())),
                 Map.entry("--positive-weight-power", Float.toString(hp.positiveWeightPower())),
                 Map.entry("--learning-rate-decay", Float.toString(hp.learningRateDecay())),
                 Map.entry("--weight-average-epochs", Float.toString(hp.weightAverageEpochs())),

@@ -106,7 +106,19 @@ public final class TrainingGraph implements AutoCloseable {
      */
     public TrainingGraph(int inputSize, int hidden, int outputs, int threads, float[] positiveWeights,
             boolean averaging) {
+        this(inputSize, hidden, outputs, threads, positiveWeights, averaging, 0f);
+    }
+
+    /**
+     * @param weightDecay decoupled weight decay of the first layer (AdamW's, lazy like its Adam update): a row a
+     *     step touches also shrinks by {@code learningRate x weightDecay} of itself; 0 turns it off
+     */
+    public TrainingGraph(int inputSize, int hidden, int outputs, int threads, float[] positiveWeights,
+            boolean averaging, float weightDecay) {
         SparseMatMulGradient.register();
+        if (!(weightDecay >= 0 && weightDecay < 1)) {
+            throw new IllegalArgumentException("weight decay must be in [0, 1), got " + weightDecay);
+        }
         if (positiveWeights != null && positiveWeights.length != outputs) {
             throw new IllegalArgumentException(positiveWeights.length + " positive weights for " + outputs + " labels");
         }
@@ -193,6 +205,9 @@ public final class TrainingGraph implements AutoCloseable {
                 tf.math.mul(tf.constant(1 - BETA2), tf.math.square(gW1)));
         Operand<TFloat32> newRows = tf.math.sub(w1Rows,
                 tf.math.div(tf.math.mul(lrT, m), tf.math.add(tf.math.sqrt(v), tf.constant(EPSILON))));
+        if (weightDecay != 0f) {
+            newRows = tf.math.sub(newRows, tf.math.mul(tf.math.mul(learningRate, tf.constant(weightDecay)), w1Rows));
+        }
         updates.add(after.scatterUpdate(mW1, columns, m));
         updates.add(after.scatterUpdate(vW1, columns, v));
         updates.add(after.scatterUpdate(w1, columns, newRows));

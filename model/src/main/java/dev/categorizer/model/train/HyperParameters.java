@@ -22,6 +22,7 @@ public final class HyperParameters implements Serializable {
     private final float dropout;
     private final float inputDropout;
     private final boolean topLabelFallback;
+    private final float weightDecay;
     private final long seed;
     private final float validationFraction;
     private final int patience;
@@ -39,6 +40,10 @@ public final class HyperParameters implements Serializable {
         this.dropout = b.dropout;
         this.inputDropout = b.inputDropout;
         this.topLabelFallback = b.topLabelFallback;
+        this.weightDecay = b.weightDecay;
+        if (!(weightDecay >= 0 && weightDecay < 1)) {
+            throw new IllegalArgumentException("weightDecay must be in [0, 1), got " + weightDecay);
+        }
         this.seed = b.seed;
         this.validationFraction = b.validationFraction;
         this.patience = positive("patience", b.patience);
@@ -84,7 +89,7 @@ public final class HyperParameters implements Serializable {
                 .dropout(dropout).seed(seed).validationFraction(validationFraction).patience(patience)
                 .thresholdStrategy(thresholdStrategy).refit(refit).positiveWeightPower(positiveWeightPower)
                 .learningRateDecay(learningRateDecay).weightAverageEpochs(weightAverageEpochs)
-                .inputDropout(inputDropout).topLabelFallback(topLabelFallback);
+                .inputDropout(inputDropout).topLabelFallback(topLabelFallback).weightDecay(weightDecay);
     }
 
     /** Units in the hidden layer. */
@@ -105,6 +110,11 @@ public final class HyperParameters implements Serializable {
      * so if that raises, on validation, what the thresholds were tuned for (the model records the outcome).
      */
     public boolean topLabelFallback() { return topLabelFallback; }
+    /**
+     * Decoupled weight decay of the first layer (AdamW's), lazy like its Adam update: each step, the rows of the
+     * step's features also shrink by {@code learningRate x weightDecay} of themselves; 0 turns it off.
+     */
+    public float weightDecay() { return weightDecay; }
     public long seed() { return seed; }
     /** Share of the training data held out for validation when no validation set is given. */
     public float validationFraction() { return validationFraction; }
@@ -159,17 +169,18 @@ public final class HyperParameters implements Serializable {
         if (weightAverageEpochs != 0) m.put("weight_average_epochs", Float.toString(weightAverageEpochs));
         if (inputDropout != 0) m.put("input_dropout", Float.toString(inputDropout));
         if (topLabelFallback) m.put("top_label_fallback", "true");
+        if (weightDecay != 0) m.put("weight_decay", Float.toString(weightDecay));
         return m;
     }
 
     /**
      * The inverse of {@link #toMap()}; a missing key takes its default, except {@code positive_weight_power},
-     * {@code learning_rate_decay}, {@code weight_average_epochs}, {@code input_dropout} and {@code top_label_fallback},
+     * {@code learning_rate_decay}, {@code weight_average_epochs}, {@code input_dropout}, {@code top_label_fallback} and {@code weight_decay},
      * which manifests written before they existed lack: missing, they are off, as those models were trained.
      */
     public static HyperParameters fromMap(Map<String, String> m) {
         Builder b = builder().positiveWeightPower(0f).learningRateDecay(1f).weightAverageEpochs(0f).inputDropout(0f)
-                .topLabelFallback(false);
+                .topLabelFallback(false).weightDecay(0f);
         for (Map.Entry<String, String> e : m.entrySet()) {
             String v = e.getValue();
             switch (e.getKey()) {
@@ -188,6 +199,7 @@ public final class HyperParameters implements Serializable {
                 case "weight_average_epochs" -> b.weightAverageEpochs(Float.parseFloat(v));
                 case "input_dropout" -> b.inputDropout(Float.parseFloat(v));
                 case "top_label_fallback" -> b.topLabelFallback(Boolean.parseBoolean(v));
+                case "weight_decay" -> b.weightDecay(Float.parseFloat(v));
                 default -> throw new IllegalArgumentException("unknown hyper-parameter '" + e.getKey() + "'");
             }
         }
@@ -233,6 +245,7 @@ public final class HyperParameters implements Serializable {
         private float weightAverageEpochs = 0f;
         private float inputDropout = 0f;
         private boolean topLabelFallback = false;
+        private float weightDecay = 0f;
 
         public Builder hidden(int v) { hidden = v; return this; }
         public Builder epochs(int v) { epochs = v; return this; }
@@ -251,6 +264,8 @@ public final class HyperParameters implements Serializable {
         public Builder inputDropout(float v) { inputDropout = v; return this; }
         /** Whether validation may turn on the top-label fallback; see {@link HyperParameters#topLabelFallback()}. */
         public Builder topLabelFallback(boolean v) { topLabelFallback = v; return this; }
+        /** First-layer weight decay, in [0, 1); see {@link HyperParameters#weightDecay()}. */
+        public Builder weightDecay(float v) { weightDecay = v; return this; }
 
         public HyperParameters build() {
             return new HyperParameters(this);

@@ -79,7 +79,7 @@ class ModelBundleTest {
         dev.categorizer.common.text.TextConfig text = toy.text.toBuilder().titleWords(true).build();
         TrainedModel weighted = new TrainedModel(model.labels(), model.thresholds(), model.weights(),
                 model.hyperParameters().toBuilder().positiveWeightPower(0.5f).learningRateDecay(0.9f)
-                        .weightAverageEpochs(2f).inputDropout(0.2f).build(),
+                        .weightAverageEpochs(2f).inputDropout(0.2f).weightDecay(0.05f).build(),
                 model.validationMetrics(), model.epochsRun(), model.history());
         ModelBundle.write(tmp.resolve("t"), weighted, toy.vocabulary, text, Weighting.TFIDF, Map.of("model_version", "t"));
         Manifest m = ModelBundle.read(tmp.resolve("t")).manifest();
@@ -87,11 +87,11 @@ class ModelBundleTest {
         assertThat(dev.categorizer.common.text.TextConfig.fromMap(m.text())).isEqualTo(text);
         assertThat(m.hyperParameters()).containsEntry("positive_weight_power", "0.5")
                 .containsEntry("learning_rate_decay", "0.9").containsEntry("weight_average_epochs", "2.0")
-                .containsEntry("input_dropout", "0.2");
+                .containsEntry("input_dropout", "0.2").containsEntry("weight_decay", "0.05");
         Manifest plain = write(tmp.resolve("m0")).manifest();
         assertThat(plain.hyperParameters()).as("off, they are not written: older builds read the manifest")
                 .doesNotContainKeys("positive_weight_power", "learning_rate_decay", "weight_average_epochs",
-                        "input_dropout");
+                        "input_dropout", "weight_decay");
         assertThat(plain.text()).containsEntry("title_words", "true"); // on by default; off is written as no key
     }
 

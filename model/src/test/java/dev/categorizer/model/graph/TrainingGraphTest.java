@@ -55,6 +55,28 @@ class TrainingGraphTest {
     }
 
     @Test
+    void weightDecayShrinksTheTouchedRowsByTheLearningRateTimesTheDecayAndLeavesTheOthers() {
+        float decay = 0.1f, rate = 0.01f;
+        try (TrainingGraph plain = new TrainingGraph(INPUT, HIDDEN, OUTPUTS);
+                TrainingGraph decaying = new TrainingGraph(INPUT, HIDDEN, OUTPUTS, 0, null, false, decay)) {
+            plain.importVariables(initial(2));
+            decaying.importVariables(initial(2));
+            float[][] before = plain.exportVariables();
+            List<SparseVector> rows = List.of(new SparseVector(new int[] {4, 9}, new float[] {0.6f, 0.8f}));
+            plain.trainStep(SparseBatch.compact(rows), ones(HIDDEN), new float[] {1, 0}, rate, 1);
+            decaying.trainStep(SparseBatch.compact(rows), ones(HIDDEN), new float[] {1, 0}, rate, 1);
+            float[] p = plain.exportVariables()[0];
+            float[] d = decaying.exportVariables()[0];
+            for (int i = 0; i < p.length; i++) {
+                int row = i / HIDDEN;
+                // Decoupled: the Adam step is the same, then the row loses rate x decay of its old value.
+                float expected = row == 4 || row == 9 ? p[i] - rate * decay * before[0][i] : before[0][i];
+                assertThat(d[i]).as("w1[%d]", i).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6f));
+            }
+        }
+    }
+
+    @Test
     void lossFallsOnALearnableProblemAndPredictionsFollowTheLabels() {
         Random r = new Random(7);
         List<SparseVector> xs = new ArrayList<>();
