@@ -74,10 +74,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "0 turns it off. In [0, 1).")
     float weightDecay;
 
-    @Option(names = "--top-label-fallback",
-            description = "Give a video none of whose categories clears its threshold its best-scoring category, "
-                    + "if that raises the validation F1 the thresholds are tuned for (the model records whether).")
-    boolean topLabelFallback;
+    @Option(names = "--no-top-label-fallback",
+            description = "Never give a video none of whose categories clears its threshold its best-scoring one "
+                    + "(by default training does so if that raises the validation F1 the thresholds are tuned "
+                    + "for, and the model records whether).")
+    boolean noTopLabelFallback;
 
     @Option(names = "--input-dropout", paramLabel = "F",
             description = "Dropout rate on the input features: in each training step each word (feature) of a video "
@@ -141,6 +142,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--symbols", hidden = true, description = "On by default (accepted for older commands).")
     boolean formerSymbolsSwitch;
+
+    @Option(names = "--top-label-fallback", hidden = true, description = "On by default (accepted for older commands).")
+    boolean formerTopLabelFallbackSwitch;
 
     @Option(names = "--no-refit", description = "Keep the model trained without the held-out validation part, "
             + "instead of training it again on all the training data for the best number of epochs.")
@@ -238,7 +242,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .dropout(dropout)
                 .inputDropout(inputDropout)
                 .weightDecay(weightDecay)
-                .topLabelFallback(topLabelFallback || HyperParameters.defaults().topLabelFallback())
+                .topLabelFallback(!noTopLabelFallback && HyperParameters.defaults().topLabelFallback())
                 .seed(seed)
                 .validationFraction(validationFraction)
                 .patience(patience)

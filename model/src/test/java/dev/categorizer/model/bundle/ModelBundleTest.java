@@ -56,7 +56,7 @@ class ModelBundleTest {
         assertThat(m.trainingHistory().get(0).validationMicroF1()).isNotNull();
         assertThat(read.vocabulary()).isEqualTo(toy.vocabulary);
         assertThat(written.manifest()).isEqualTo(m);
-        assertThat(m.topLabelFallback()).isFalse(); // the toy model was trained without the option
+        assertThat(m.topLabelFallback()).isEqualTo(model.topLabelFallback());
     }
 
     @Test
@@ -64,7 +64,7 @@ class ModelBundleTest {
         write(tmp.resolve("m"));
         Path manifest = tmp.resolve("m").resolve(ModelBundle.MANIFEST);
         String json = Files.readString(manifest);
-        String key = "\"top_label_fallback\" : false,";
+        String key = "\"top_label_fallback\" : " + model.topLabelFallback() + ",";
         assertThat(json).contains(key);
         Files.writeString(manifest, json.replace(key, ""));
 

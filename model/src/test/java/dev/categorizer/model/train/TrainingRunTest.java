@@ -85,7 +85,7 @@ class TrainingRunTest {
 
     @Test
     void theTopLabelFallbackIsDecidedOnValidationWithoutChangingTheWeightsOrThresholds() {
-        HyperParameters base = hp.toBuilder().epochs(2).patience(10).build();
+        HyperParameters base = hp.toBuilder().epochs(2).patience(10).topLabelFallback(false).build();
         TrainedModel plain = TrainingRun.trainToEnd(toy.trainingData(), base, p -> {});
         TrainedModel may = TrainingRun.trainToEnd(toy.trainingData(), base.toBuilder().topLabelFallback(true).build(), p -> {});
         assertThat(plain.topLabelFallback()).isFalse();
