@@ -69,6 +69,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dropout", paramLabel = "F", description = "Dropout rate on the hidden layer, in [0, 1).")
     float dropout;
 
+    @Option(names = "--balanced-macro-weight", paramLabel = "F",
+            description = "With --threshold-strategy BALANCED, the weight of macro-F1 beside micro-F1 (1) in what "
+                    + "the thresholds are tuned for. In [0, 10].")
+    float balancedMacroWeight;
+
     @Option(names = "--weight-decay", paramLabel = "F",
             description = "Decoupled weight decay of the first layer (AdamW's, on the rows each step touches); "
                     + "0 turns it off. In [0, 1).")
@@ -242,6 +247,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .dropout(dropout)
                 .inputDropout(inputDropout)
                 .weightDecay(weightDecay)
+                .balancedMacroWeight(balancedMacroWeight)
                 .topLabelFallback(!noTopLabelFallback && HyperParameters.defaults().topLabelFallback())
                 .seed(seed)
                 .validationFraction(validationFraction)

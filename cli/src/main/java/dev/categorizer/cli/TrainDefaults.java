@@ -25,6 +25,7 @@ final class TrainDefaults implements CommandLine.IDefaultValueProvider {
                 Map.entry("--dropout", Float.toString(hp.dropout())),
                 Map.entry("--input-dropout", Float.toString(hp.inputDropout())),
                 Map.entry("--weight-decay", Float.toString(hp.weightDecay())),
+                Map.entry("--balanced-macro-weight", Float.toString(hp.balancedMacroWeight())),
                 Map.entry("--positive-weight-power", Float.toString(hp.positiveWeightPower())),
                 Map.entry("--learning-rate-decay", Float.toString(hp.learningRateDecay())),
                 Map.entry("--weight-average-epochs", Float.toString(hp.weightAverageEpochs())),

@@ -23,6 +23,7 @@ public final class HyperParameters implements Serializable {
     private final float inputDropout;
     private final boolean topLabelFallback;
     private final float weightDecay;
+    private final float balancedMacroWeight;
     private final long seed;
     private final float validationFraction;
     private final int patience;
@@ -41,6 +42,10 @@ public final class HyperParameters implements Serializable {
         this.inputDropout = b.inputDropout;
         this.topLabelFallback = b.topLabelFallback;
         this.weightDecay = b.weightDecay;
+        this.balancedMacroWeight = b.balancedMacroWeight;
+        if (!(balancedMacroWeight >= 0 && balancedMacroWeight <= 10)) {
+            throw new IllegalArgumentException("balancedMacroWeight must be in [0, 10], got " + balancedMacroWeight);
+        }
         if (!(weightDecay >= 0 && weightDecay < 1)) {
             throw new IllegalArgumentException("weightDecay must be in [0, 1), got " + weightDecay);
         }
@@ -89,7 +94,8 @@ public final class HyperParameters implements Serializable {
                 .dropout(dropout).seed(seed).validationFraction(validationFraction).patience(patience)
                 .thresholdStrategy(thresholdStrategy).refit(refit).positiveWeightPower(positiveWeightPower)
                 .learningRateDecay(learningRateDecay).weightAverageEpochs(weightAverageEpochs)
-                .inputDropout(inputDropout).topLabelFallback(topLabelFallback).weightDecay(weightDecay);
+                .inputDropout(inputDropout).topLabelFallback(topLabelFallback).weightDecay(weightDecay)
+                .balancedMacroWeight(balancedMacroWeight);
     }
 
     /** Units in the hidden layer. */
@@ -115,6 +121,8 @@ public final class HyperParameters implements Serializable {
      * step's features also shrink by {@code learningRate x weightDecay} of themselves; 0 turns it off.
      */
     public float weightDecay() { return weightDecay; }
+    /** With {@link ThresholdStrategy#BALANCED}, the weight of macro-F1 beside micro-F1 in what the thresholds tune. */
+    public float balancedMacroWeight() { return balancedMacroWeight; }
     public long seed() { return seed; }
     /** Share of the training data held out for validation when no validation set is given. */
     public float validationFraction() { return validationFraction; }
@@ -170,6 +178,7 @@ public final class HyperParameters implements Serializable {
         if (inputDropout != 0) m.put("input_dropout", Float.toString(inputDropout));
         if (topLabelFallback) m.put("top_label_fallback", "true");
         if (weightDecay != 0) m.put("weight_decay", Float.toString(weightDecay));
+        if (balancedMacroWeight != 1) m.put("balanced_macro_weight", Float.toString(balancedMacroWeight));
         return m;
     }
 
@@ -200,6 +209,7 @@ public final class HyperParameters implements Serializable {
                 case "input_dropout" -> b.inputDropout(Float.parseFloat(v));
                 case "top_label_fallback" -> b.topLabelFallback(Boolean.parseBoolean(v));
                 case "weight_decay" -> b.weightDecay(Float.parseFloat(v));
+                case "balanced_macro_weight" -> b.balancedMacroWeight(Float.parseFloat(v));
                 default -> throw new IllegalArgumentException("unknown hyper-parameter '" + e.getKey() + "'");
             }
         }
@@ -247,6 +257,7 @@ public final class HyperParameters implements Serializable {
         // On: Reuters +0.6 micro / +2.6 macro F1 points on validation, the other sets level (BENCHMARKS.md, issue 14).
         private boolean topLabelFallback = true;
         private float weightDecay = 0f;
+        private float balancedMacroWeight = 1f;
 
         public Builder hidden(int v) { hidden = v; return this; }
         public Builder epochs(int v) { epochs = v; return this; }
@@ -267,6 +278,8 @@ public final class HyperParameters implements Serializable {
         public Builder topLabelFallback(boolean v) { topLabelFallback = v; return this; }
         /** First-layer weight decay, in [0, 1); see {@link HyperParameters#weightDecay()}. */
         public Builder weightDecay(float v) { weightDecay = v; return this; }
+        /** BALANCED's weight of macro-F1, in [0, 10]; see {@link HyperParameters#balancedMacroWeight()}. */
+        public Builder balancedMacroWeight(float v) { balancedMacroWeight = v; return this; }
 
         public HyperParameters build() {
             return new HyperParameters(this);

@@ -32,14 +32,21 @@ public enum ThresholdStrategy {
      * catalogue where many videos have no category loses precision by it and keeps the thresholds alone.
      */
     DecisionRule rule(float[][] scores, boolean[][] truth, float[] thresholds, boolean mayFallBack) {
+        return rule(scores, truth, thresholds, mayFallBack, 1);
+    }
+
+    /** {@link #rule(float[][], boolean[][], float[], boolean)} with BALANCED's macro-F1 weight. */
+    DecisionRule rule(float[][] scores, boolean[][] truth, float[] thresholds, boolean mayFallBack,
+            double balancedMacroWeight) {
         DecisionRule plain = DecisionRule.of(thresholds, false);
         if (!mayFallBack) return plain;
         DecisionRule fallback = DecisionRule.of(thresholds, true);
-        return objective(scores, truth, fallback) > objective(scores, truth, plain) + 1e-12 ? fallback : plain;
+        double weight = this == BALANCED ? balancedMacroWeight : macroWeight();
+        return objective(scores, truth, fallback, weight) > objective(scores, truth, plain, weight) + 1e-12
+                ? fallback : plain;
     }
 
-    private double objective(float[][] scores, boolean[][] truth, DecisionRule rule) {
-        double weight = macroWeight();
+    private static double objective(float[][] scores, boolean[][] truth, DecisionRule rule, double weight) {
         return ValidationSet.microF1(scores, truth, rule)
                 + (weight == 0 ? 0 : weight * ValidationSet.macroF1(scores, truth, rule));
     }
@@ -56,6 +63,15 @@ public enum ThresholdStrategy {
     static final int SHRINK_WEIGHT = 10;
 
     float[] thresholds(float[][] scores, boolean[][] truth, float[] candidates, int minPositives) {
+        return thresholds(scores, truth, candidates, minPositives, 1);
+    }
+
+    /**
+     * The thresholds of this strategy; {@link #BALANCED} tunes micro-F1 + {@code balancedMacroWeight} x macro-F1
+     * (the other strategies ignore it).
+     */
+    float[] thresholds(float[][] scores, boolean[][] truth, float[] candidates, int minPositives,
+            double balancedMacroWeight) {
         int labels = truth.length == 0 ? 0 : truth[0].length;
         float global = ThresholdTuning.globalThreshold(scores, truth, candidates);
         float[] out = new float[labels];
@@ -72,7 +88,7 @@ public enum ThresholdStrategy {
                 }
             }
             case MICRO -> ascent(scores, truth, candidates, out, 0);
-            case BALANCED -> ascent(scores, truth, candidates, out, 1);
+            case BALANCED -> ascent(scores, truth, candidates, out, balancedMacroWeight);
         }
         return out;
     }

@@ -545,8 +545,9 @@ public final class TrainingRun implements AutoCloseable {
         boolean[][] truth = validation.truth();
         float global = ThresholdTuning.globalThreshold(scores, truth, THRESHOLD_CANDIDATES);
         float[] thresholds = hp.thresholdStrategy()
-                .thresholds(scores, truth, THRESHOLD_CANDIDATES, MIN_POSITIVES_FOR_OWN_THRESHOLD);
-        DecisionRule rule = hp.thresholdStrategy().rule(scores, truth, thresholds, hp.topLabelFallback());
+                .thresholds(scores, truth, THRESHOLD_CANDIDATES, MIN_POSITIVES_FOR_OWN_THRESHOLD, hp.balancedMacroWeight());
+        DecisionRule rule = hp.thresholdStrategy()
+                .rule(scores, truth, thresholds, hp.topLabelFallback(), hp.balancedMacroWeight());
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("validation_micro_f1", ValidationSet.microF1(scores, truth, rule));
         metrics.put("validation_macro_f1", ValidationSet.macroF1(scores, truth, rule));

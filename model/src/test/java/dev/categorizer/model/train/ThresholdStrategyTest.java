@@ -41,6 +41,29 @@ class ThresholdStrategyTest {
     }
 
     @Test
+    void balancedWithAMacroWeightOfZeroIsTheMicroAscentAndTheWeightIsAHyperParameter() {
+        SplittableRandom random = new SplittableRandom(5);
+        int docs = 400, labels = 6;
+        float[][] scores = new float[docs][labels];
+        boolean[][] truth = new boolean[docs][labels];
+        for (int d = 0; d < docs; d++) {
+            for (int j = 0; j < labels; j++) {
+                truth[d][j] = random.nextDouble() < 0.05 + 0.05 * j;
+                scores[d][j] = (float) Math.min(1, Math.max(0, (truth[d][j] ? 0.5 : 0.25) + 0.2 * random.nextGaussian()));
+            }
+        }
+        float[] c = TrainingRun.THRESHOLD_CANDIDATES;
+        assertThat(ThresholdStrategy.BALANCED.thresholds(scores, truth, c, 3, 0))
+                .containsExactly(ThresholdStrategy.MICRO.thresholds(scores, truth, c, 3));
+        assertThat(ThresholdStrategy.BALANCED.thresholds(scores, truth, c, 3, 1))
+                .containsExactly(ThresholdStrategy.BALANCED.thresholds(scores, truth, c, 3));
+        HyperParameters half = HyperParameters.builder().balancedMacroWeight(0.5f).build();
+        assertThat(half.toMap()).containsEntry("balanced_macro_weight", "0.5");
+        assertThat(HyperParameters.fromMap(half.toMap())).isEqualTo(half);
+        assertThat(HyperParameters.defaults().toMap()).doesNotContainKey("balanced_macro_weight");
+    }
+
+    @Test
     void theTopLabelFallbackIsKeptWhereEveryDocumentHasALabelAndNotWhereManyHaveNone() {
         // Two labels, scores that often leave both below 0.5: the best one is usually right when every document
         // has a label, and always wrong when those documents have none.
