@@ -74,6 +74,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "the thresholds are tuned for. In [0, 10].")
     float balancedMacroWeight;
 
+    @Option(names = "--threshold-bags", paramLabel = "N",
+            description = "Average the thresholds tuned on N bootstrap resamples of the validation set (less noise "
+                    + "where it is small); 0 tunes them once. In [0, 1000].")
+    int thresholdBags;
+
     @Option(names = "--weight-decay", paramLabel = "F",
             description = "Decoupled weight decay of the first layer (AdamW's, on the rows each step touches); "
                     + "0 turns it off. In [0, 1).")
@@ -248,6 +253,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .inputDropout(inputDropout)
                 .weightDecay(weightDecay)
                 .balancedMacroWeight(balancedMacroWeight)
+                .thresholdBags(thresholdBags)
                 .topLabelFallback(!noTopLabelFallback && HyperParameters.defaults().topLabelFallback())
                 .seed(seed)
                 .validationFraction(validationFraction)

@@ -26,6 +26,7 @@ final class TrainDefaults implements CommandLine.IDefaultValueProvider {
                 Map.entry("--input-dropout", Float.toString(hp.inputDropout())),
                 Map.entry("--weight-decay", Float.toString(hp.weightDecay())),
                 Map.entry("--balanced-macro-weight", Float.toString(hp.balancedMacroWeight())),
+                Map.entry("--threshold-bags", Integer.toString(hp.thresholdBags())),
                 Map.entry("--positive-weight-power", Float.toString(hp.positiveWeightPower())),
                 Map.entry("--learning-rate-decay", Float.toString(hp.learningRateDecay())),
                 Map.entry("--weight-average-epochs", Float.toString(hp.weightAverageEpochs())),

@@ -39,6 +39,7 @@ class TrainCommandTest {
         assertThat(c.noTopLabelFallback).isEqualTo(!hp.topLabelFallback());
         assertThat(c.weightDecay).isEqualTo(hp.weightDecay());
         assertThat(c.balancedMacroWeight).isEqualTo(hp.balancedMacroWeight());
+        assertThat(c.thresholdBags).isEqualTo(hp.thresholdBags());
         assertThat(c.noTitleWords).isFalse(); // title features and symbols as the defaults have them
         assertThat(c.noSymbols).isFalse();
         assertThat(c.tokenizer).isEqualTo(TextConfig.defaults().tokenizer());
@@ -55,7 +56,7 @@ class TrainCommandTest {
                 "--max-vocabulary", "1000", "--tokenizer", "MODEL", "--bigrams", "--remove-stop-words", "--no-tags", "--no-tag-words",
                 "--threshold-strategy", "PER_LABEL", "--no-refit", "--positive-weight-power", "0.5",
                 "--learning-rate-decay", "0.9", "--no-title-words", "--no-symbols", "--weight-average-epochs", "2",
-                "--input-dropout", "0.25", "--no-top-label-fallback", "--weight-decay", "0.05", "--balanced-macro-weight", "0.5",
+                "--input-dropout", "0.25", "--no-top-label-fallback", "--weight-decay", "0.05", "--balanced-macro-weight", "0.5", "--threshold-bags", "20",
                 "--parallelism", "4", "--work-dir", "w", "--checkpoint-interval", "500ms", "--checkpoint-dir", "file:///tmp/ckpt",
                 "--dead-letter", "dl");
         assertThat(c.validation).isEqualTo("val.jsonl");
@@ -74,6 +75,7 @@ class TrainCommandTest {
         assertThat(c.noTopLabelFallback).isTrue();
         assertThat(c.weightDecay).isEqualTo(0.05f);
         assertThat(c.balancedMacroWeight).isEqualTo(0.5f);
+        assertThat(c.thresholdBags).isEqualTo(20);
         assertThat(c.noTitleWords).isTrue();
         assertThat(c.noSymbols).isTrue();
         assertThat(c.parallelism).isEqualTo(4);

@@ -24,6 +24,7 @@ public final class HyperParameters implements Serializable {
     private final boolean topLabelFallback;
     private final float weightDecay;
     private final float balancedMacroWeight;
+    private final int thresholdBags;
     private final long seed;
     private final float validationFraction;
     private final int patience;
@@ -43,6 +44,10 @@ public final class HyperParameters implements Serializable {
         this.topLabelFallback = b.topLabelFallback;
         this.weightDecay = b.weightDecay;
         this.balancedMacroWeight = b.balancedMacroWeight;
+        this.thresholdBags = b.thresholdBags;
+        if (thresholdBags < 0 || thresholdBags > 1000) {
+            throw new IllegalArgumentException("thresholdBags must be in [0, 1000], got " + thresholdBags);
+        }
         if (!(balancedMacroWeight >= 0 && balancedMacroWeight <= 10)) {
             throw new IllegalArgumentException("balancedMacroWeight must be in [0, 10], got " + balancedMacroWeight);
         }
@@ -95,7 +100,7 @@ public final class HyperParameters implements Serializable {
                 .thresholdStrategy(thresholdStrategy).refit(refit).positiveWeightPower(positiveWeightPower)
                 .learningRateDecay(learningRateDecay).weightAverageEpochs(weightAverageEpochs)
                 .inputDropout(inputDropout).topLabelFallback(topLabelFallback).weightDecay(weightDecay)
-                .balancedMacroWeight(balancedMacroWeight);
+                .balancedMacroWeight(balancedMacroWeight).thresholdBags(thresholdBags);
     }
 
     /** Units in the hidden layer. */
@@ -123,6 +128,11 @@ public final class HyperParameters implements Serializable {
     public float weightDecay() { return weightDecay; }
     /** With {@link ThresholdStrategy#BALANCED}, the weight of macro-F1 beside micro-F1 in what the thresholds tune. */
     public float balancedMacroWeight() { return balancedMacroWeight; }
+    /**
+     * Bootstrap resamples of the validation set whose tuned thresholds are averaged into the model's (less noise
+     * where validation is small); 0 tunes them once on the whole set.
+     */
+    public int thresholdBags() { return thresholdBags; }
     public long seed() { return seed; }
     /** Share of the training data held out for validation when no validation set is given. */
     public float validationFraction() { return validationFraction; }
@@ -179,6 +189,7 @@ public final class HyperParameters implements Serializable {
         if (topLabelFallback) m.put("top_label_fallback", "true");
         if (weightDecay != 0) m.put("weight_decay", Float.toString(weightDecay));
         if (balancedMacroWeight != 1) m.put("balanced_macro_weight", Float.toString(balancedMacroWeight));
+        if (thresholdBags != 0) m.put("threshold_bags", Integer.toString(thresholdBags));
         return m;
     }
 
@@ -189,7 +200,8 @@ public final class HyperParameters implements Serializable {
      */
     public static HyperParameters fromMap(Map<String, String> m) {
         Builder b = builder().positiveWeightPower(0f).learningRateDecay(1f).weightAverageEpochs(0f).inputDropout(0f)
-                .topLabelFallback(false).weightDecay(0f);
+                .topLabelFallback(false).weightDecay(0f)
+                .thresholdBags(0);
         for (Map.Entry<String, String> e : m.entrySet()) {
             String v = e.getValue();
             switch (e.getKey()) {
@@ -210,6 +222,7 @@ public final class HyperParameters implements Serializable {
                 case "top_label_fallback" -> b.topLabelFallback(Boolean.parseBoolean(v));
                 case "weight_decay" -> b.weightDecay(Float.parseFloat(v));
                 case "balanced_macro_weight" -> b.balancedMacroWeight(Float.parseFloat(v));
+                case "threshold_bags" -> b.thresholdBags(Integer.parseInt(v));
                 default -> throw new IllegalArgumentException("unknown hyper-parameter '" + e.getKey() + "'");
             }
         }
@@ -258,6 +271,7 @@ public final class HyperParameters implements Serializable {
         private boolean topLabelFallback = true;
         private float weightDecay = 0f;
         private float balancedMacroWeight = 1f;
+        private int thresholdBags = 0;
 
         public Builder hidden(int v) { hidden = v; return this; }
         public Builder epochs(int v) { epochs = v; return this; }
@@ -280,6 +294,8 @@ public final class HyperParameters implements Serializable {
         public Builder weightDecay(float v) { weightDecay = v; return this; }
         /** BALANCED's weight of macro-F1, in [0, 10]; see {@link HyperParameters#balancedMacroWeight()}. */
         public Builder balancedMacroWeight(float v) { balancedMacroWeight = v; return this; }
+        /** Bootstrap bags for the thresholds, in [0, 1000]; see {@link HyperParameters#thresholdBags()}. */
+        public Builder thresholdBags(int v) { thresholdBags = v; return this; }
 
         public HyperParameters build() {
             return new HyperParameters(this);

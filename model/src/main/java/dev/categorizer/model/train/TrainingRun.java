@@ -544,8 +544,8 @@ public final class TrainingRun implements AutoCloseable {
         float[][] scores = validation.score(graph);
         boolean[][] truth = validation.truth();
         float global = ThresholdTuning.globalThreshold(scores, truth, THRESHOLD_CANDIDATES);
-        float[] thresholds = hp.thresholdStrategy()
-                .thresholds(scores, truth, THRESHOLD_CANDIDATES, MIN_POSITIVES_FOR_OWN_THRESHOLD, hp.balancedMacroWeight());
+        float[] thresholds = BaggedThresholds.tune(hp.thresholdStrategy(), scores, truth, THRESHOLD_CANDIDATES,
+                MIN_POSITIVES_FOR_OWN_THRESHOLD, hp.balancedMacroWeight(), hp.thresholdBags(), hp.seed());
         DecisionRule rule = hp.thresholdStrategy()
                 .rule(scores, truth, thresholds, hp.topLabelFallback(), hp.balancedMacroWeight());
         Map<String, Double> metrics = new LinkedHashMap<>();

@@ -100,6 +100,17 @@ class TrainingRunTest {
     }
 
     @Test
+    void thresholdBagsChangeOnlyTheThresholds() {
+        HyperParameters base = hp.toBuilder().epochs(2).patience(10).refit(false).build();
+        TrainedModel once = TrainingRun.trainToEnd(toy.trainingData(), base, p -> {});
+        TrainedModel bagged = TrainingRun.trainToEnd(toy.trainingData(), base.toBuilder().thresholdBags(15).build(), p -> {});
+        assertThat(bagged.thresholds()).isNotEqualTo(once.thresholds());
+        assertThat(bagged.history()).isEqualTo(once.history()); // the same training
+        assertThat(bagged.hyperParameters().toMap()).containsEntry("threshold_bags", "15");
+        assertThat(once.hyperParameters().toMap()).doesNotContainKey("threshold_bags");
+    }
+
+    @Test
     void inputDropoutChangesTrainingAndIsAHyperParameterOfTheManifest() {
         HyperParameters base = hp.toBuilder().epochs(2).patience(10).refit(false).build();
         HyperParameters dropping = base.toBuilder().inputDropout(0.3f).build();
