@@ -5,7 +5,7 @@ import dev.categorizer.common.record.Video;
 import dev.categorizer.jobs.deadletter.Rejections;
 import dev.categorizer.jobs.io.ParsedVideo;
 import dev.categorizer.model.predict.Predictor;
-import dev.categorizer.flink.bundle.LocalBundle;
+import dev.categorizer.flink.bundle.SharedPredictors;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -49,7 +49,7 @@ public final class ScoringOperator<OUT> extends AbstractStreamOperator<OUT>
     private final ResultFormatter<OUT> formatter;
     private final transient MailboxExecutor mailbox;
 
-    private transient LocalBundle modelDirectory;
+    private transient SharedPredictors.Lease model;
     private transient Predictor predictor;
     private transient MicroBatchBuffer<Video> buffer;
     private transient InferenceQueue inference;
@@ -68,8 +68,8 @@ public final class ScoringOperator<OUT> extends AbstractStreamOperator<OUT>
         super.open();
         metrics = new ScoringMetrics(getMetricGroup(), getRuntimeContext());
         buffer = new MicroBatchBuffer<>(options.batchSize(), options.batchTimeoutMillis());
-        modelDirectory = LocalBundle.of(options.modelPath());
-        predictor = Predictor.load(modelDirectory.directory(), options.trustedKeys());
+        model = SharedPredictors.acquire(options.modelPath(), options.trustedKeys()); // one copy per task manager
+        predictor = model.predictor();
         BatchScorer scorer = new BatchScorer(predictor, options.maxTextChars(), options.modelPath());
         String threadName = "categorizer-scoring-" + getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks();
         int slots = getContainingTask().getEnvironment().getTaskManagerInfo().getConfiguration()
@@ -130,8 +130,7 @@ public final class ScoringOperator<OUT> extends AbstractStreamOperator<OUT>
     public void close() throws Exception {
         try {
             if (inference != null) inference.close();
-            if (predictor != null) predictor.close();
-            if (modelDirectory != null) modelDirectory.close();
+            if (model != null) model.close(); // the last task of this version closes the predictor
         } finally {
             super.close();
         }

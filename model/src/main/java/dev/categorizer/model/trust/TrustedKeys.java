@@ -37,6 +37,23 @@ public final class TrustedKeys implements Serializable {
         this.encoded = List.copyOf(encoded);
     }
 
+    /** The same keys, in the same order. */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof TrustedKeys other) || other.encoded.size() != encoded.size()) return false;
+        for (int i = 0; i < encoded.size(); i++) {
+            if (!java.util.Arrays.equals(encoded.get(i), other.encoded.get(i))) return false;
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 1;
+        for (byte[] key : encoded) h = 31 * h + java.util.Arrays.hashCode(key);
+        return h;
+    }
+
     /** No key: bundles are not required to be signed. */
     public static TrustedKeys none() {
         return NONE;
