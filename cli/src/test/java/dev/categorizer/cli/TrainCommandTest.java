@@ -84,10 +84,12 @@ class TrainCommandTest {
     }
 
     @Test
-    void theFormerSwitchesForTitleFeaturesAndSymbolsStillParseAndKeepThemOn() {
-        TrainCommand c = parse("--train", "in/", "--model", "m", "--title-words", "--symbols");
+    void theFormerSwitchesForTitleFeaturesSymbolsAndTheFallbackStillParseAndKeepThemOn() {
+        TrainCommand c = parse("--train", "in/", "--model", "m", "--title-words", "--symbols", "--top-label-fallback");
         assertThat(c.noTitleWords).isFalse();
         assertThat(c.noSymbols).isFalse();
+        assertThat(c.noTopLabelFallback).isFalse();
+        assertThat(c.job()).isNotNull();
     }
 
     @Test

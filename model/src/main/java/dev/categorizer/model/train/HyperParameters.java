@@ -246,8 +246,8 @@ public final class HyperParameters implements Serializable {
 
     /**
      * Builder of {@link HyperParameters}. The defaults were measured on Reuters, TMDB and GoEmotions (see
-     * BENCHMARKS.md): 256 hidden units score as well as 512 or 1024 with a smaller bundle; MICRO thresholds gave the
-     * best micro-F1 on all three with macro-F1 close to per-label thresholds. A patience of 8 epochs finds later
+     * BENCHMARKS.md): 256 hidden units score as well as 512 or 1024 with a smaller bundle (and 128 or 512 lost TMDB
+     * micro-F1 in issue 14's fourth round); BALANCED thresholds with the top-label fallback, issue 14. A patience of 8 epochs finds later
      * optima that 4 missed on Reuters (best epoch 23 instead of 14: micro-F1 0.866 instead of 0.860).
      */
     public static final class Builder {
