@@ -141,6 +141,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "(^word), apart from the same word elsewhere.")
     boolean noTitleWords;
 
+    @Option(names = "--tag-field-words", description = "Make each word of a tag also a tag feature of its own "
+            + "(#word), apart from the same word in the description.")
+    boolean tagFieldWords;
+
     @Option(names = "--no-symbols", description = "Do not make each run of '!', of '?' and of an emoji (or "
             + "another symbol) in the title and description a feature of its own.")
     boolean noSymbols;
@@ -242,6 +246,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .tags(!noTags && defaults.tags())
                 .tagWords(!noTagWords && defaults.tagWords())
                 .titleWords(!noTitleWords && defaults.titleWords())
+                .tagFieldWords(tagFieldWords || defaults.tagFieldWords())
                 .symbols(!noSymbols && defaults.symbols())
                 .build();
         HyperParameters hp = HyperParameters.builder()

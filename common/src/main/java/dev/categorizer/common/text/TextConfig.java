@@ -34,9 +34,10 @@ public final class TextConfig implements Serializable {
     static final String KEY_MIN_TOKEN_LENGTH = "min_token_length";
     static final String KEY_TITLE_WORDS = "title_words";
     static final String KEY_SYMBOLS = "symbols";
+    static final String KEY_TAG_FIELD_WORDS = "tag_field_words";
     private static final Set<String> KEYS = Set.of(
             KEY_TOKENIZER, KEY_REMOVE_STOP_WORDS, KEY_BIGRAMS, KEY_TAGS, KEY_TAG_WORDS, KEY_MIN_TOKEN_LENGTH,
-            KEY_TITLE_WORDS, KEY_SYMBOLS);
+            KEY_TITLE_WORDS, KEY_SYMBOLS, KEY_TAG_FIELD_WORDS);
 
     private static final TextConfig DEFAULTS = builder().build();
 
@@ -48,6 +49,7 @@ public final class TextConfig implements Serializable {
     private final int minTokenLength;
     private final boolean titleWords;
     private final boolean symbols;
+    private final boolean tagFieldWords;
 
     private TextConfig(Builder b) {
         this.tokenizer = Objects.requireNonNull(b.tokenizer, "tokenizer");
@@ -61,6 +63,7 @@ public final class TextConfig implements Serializable {
         this.minTokenLength = b.minTokenLength;
         this.titleWords = b.titleWords;
         this.symbols = b.symbols;
+        this.tagFieldWords = b.tagFieldWords;
     }
 
     /**
@@ -86,7 +89,8 @@ public final class TextConfig implements Serializable {
                 .tagWords(tagWords)
                 .minTokenLength(minTokenLength)
                 .titleWords(titleWords)
-                .symbols(symbols);
+                .symbols(symbols)
+                .tagFieldWords(tagFieldWords);
     }
 
     public TokenizerKind tokenizer() {
@@ -127,6 +131,16 @@ public final class TextConfig implements Serializable {
         return symbols;
     }
 
+    /**
+     * Whether the words of each tag are also tag features of their own, {@code "#" + word}, besides plain words
+     * (when {@link #tags()} and {@link #tagWords()} are on): a word in a tag then weighs apart from the same word
+     * in the description, as a title word does with {@link #titleWords()}. The word of a one-word tag is that
+     * tag's own feature, which then counts twice.
+     */
+    public boolean tagFieldWords() {
+        return tagFieldWords;
+    }
+
     /** Shortest word kept, in Unicode code points. */
     public int minTokenLength() {
         return minTokenLength;
@@ -147,6 +161,7 @@ public final class TextConfig implements Serializable {
         // Only when on: a manifest without the key is what builds before the setting existed can read.
         if (titleWords) map.put(KEY_TITLE_WORDS, "true");
         if (symbols) map.put(KEY_SYMBOLS, "true"); // off is the reading of a manifest without it
+        if (tagFieldWords) map.put(KEY_TAG_FIELD_WORDS, "true");
         return java.util.Collections.unmodifiableMap(map);
     }
 
@@ -166,6 +181,7 @@ public final class TextConfig implements Serializable {
                 .minTokenLength(in.integer(KEY_MIN_TOKEN_LENGTH, DEFAULTS.minTokenLength))
                 .titleWords(in.bool(KEY_TITLE_WORDS, false))
                 .symbols(in.bool(KEY_SYMBOLS, false))
+                .tagFieldWords(in.bool(KEY_TAG_FIELD_WORDS, false))
                 .build();
     }
 
@@ -179,13 +195,14 @@ public final class TextConfig implements Serializable {
                 && tagWords == c.tagWords
                 && minTokenLength == c.minTokenLength
                 && titleWords == c.titleWords
-                && symbols == c.symbols;
+                && symbols == c.symbols
+                && tagFieldWords == c.tagFieldWords;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(tokenizer, removeStopWords, bigrams, tags, tagWords, minTokenLength, titleWords,
-                symbols);
+                symbols, tagFieldWords);
     }
 
     @Override
@@ -209,6 +226,7 @@ public final class TextConfig implements Serializable {
         // On by default: with BALANCED thresholds they give GoEmotions back half the micro-F1 that BALANCED alone
         // costs it (+0.3 points on validation), the other sets within their seeds' spread (BENCHMARKS.md, issue 14).
         private boolean symbols = true;
+        private boolean tagFieldWords = false;
 
         private Builder() {}
 
@@ -251,6 +269,12 @@ public final class TextConfig implements Serializable {
         /** Whether runs of '!', '?' and of a symbol (emoji) are features too; see {@link TextConfig#symbols()}. */
         public Builder symbols(boolean symbols) {
             this.symbols = symbols;
+            return this;
+        }
+
+        /** Whether tag words are also tag features, {@code "#" + word}; see {@link TextConfig#tagFieldWords()}. */
+        public Builder tagFieldWords(boolean tagFieldWords) {
+            this.tagFieldWords = tagFieldWords;
             return this;
         }
 

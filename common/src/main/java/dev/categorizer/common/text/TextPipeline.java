@@ -24,7 +24,8 @@ import java.util.Objects;
  *       {@code '_'} ("New Year's Eve" gives {@code "#new_year's_eve"}). A leading '#' of the tag itself is
  *       dropped, so "#music" and "music" are the same tag. Words never contain '#', so the tag "hotel" and the
  *       word "hotel" are different features. Tags without any letter are skipped. If
- *       {@link TextConfig#tagWords()}, the words of each tag are also word features (before the tag features).</li>
+ *       {@link TextConfig#tagWords()}, the words of each tag are also word features (before the tag features),
+ *       and, if {@link TextConfig#tagFieldWords()} too, tag features {@code "#" + word} (after the words).</li>
  *   <li>if {@link TextConfig#symbols()}: after the words (and bigrams) of the title and of the description, one
  *       feature per run of {@code '!'}, of {@code '?'} and of one symbol such as an emoji in that field
  *       ("wow!! 😂😂" gives wow, {@code "!"}, {@code "😂"}).</li>
@@ -81,7 +82,7 @@ public final class TextPipeline implements Serializable {
         CharRun field = buffers.field;
         addWordsOfRaw(video.title(), buffers, sink, config.symbols());
         if (config.titleWords()) {
-            TitleFeatures title = buffers.title;
+            PrefixedWords title = buffers.title;
             title.sink = sink;
             addWordsOfRaw(video.title(), buffers, title, false);
             title.sink = null; // holds no caller's sink between calls
@@ -92,6 +93,14 @@ public final class TextPipeline implements Serializable {
             if (config.tagWords()) {
                 for (String raw : tags) {
                     addWordsOfRaw(raw, buffers, sink, false); // a tag's words are those of its text, like a field's
+                }
+                if (config.tagFieldWords()) {
+                    PrefixedWords tagWords = buffers.tagWords;
+                    tagWords.sink = sink;
+                    for (String raw : tags) {
+                        addWordsOfRaw(raw, buffers, tagWords, false);
+                    }
+                    tagWords.sink = null;
                 }
             }
             CharRun tag = buffers.tag;
@@ -263,17 +272,28 @@ public final class TextPipeline implements Serializable {
     /** Prefix of a title feature; words never contain it (they are letters only). */
     static final char TITLE_PREFIX = '^';
 
-    /** Passes each word on as a title feature, {@code "^" + word}, copied into a buffer of its own. */
-    private static final class TitleFeatures implements TextRangeSink {
+    /** Prefix of a tag feature, and of a tag word's feature; words never contain it. */
+    static final char TAG_PREFIX = '#';
+
+    /**
+     * Passes each word on as a feature of its field, prefix + word ({@code "^" + word} for the title, {@code "#"
+     * + word} for tags), copied into a buffer of its own.
+     */
+    private static final class PrefixedWords implements TextRangeSink {
+        final char prefix;
         TextRangeSink sink;
         char[] chars = new char[64];
         byte[] bytes = new byte[64];
+
+        PrefixedWords(char prefix) {
+            this.prefix = prefix;
+        }
 
         @Override
         public void accept(char[] text, int start, int end) {
             int length = end - start + 1;
             if (chars.length < length) chars = new char[Math.max(length, 2 * chars.length)];
-            chars[0] = TITLE_PREFIX;
+            chars[0] = prefix;
             System.arraycopy(text, start, chars, 1, end - start);
             sink.accept(chars, 0, length);
         }
@@ -283,7 +303,7 @@ public final class TextPipeline implements Serializable {
             int length = end - start + 1;
             // at least 8 bytes after the start, as TextRangeSink#acceptLatin1 promises
             if (bytes.length < length + 8) bytes = new byte[Math.max(length + 8, 2 * bytes.length)];
-            bytes[0] = (byte) TITLE_PREFIX;
+            bytes[0] = (byte) prefix;
             System.arraycopy(text, start, bytes, 1, end - start);
             sink.acceptLatin1(bytes, 0, length);
         }
@@ -291,7 +311,8 @@ public final class TextPipeline implements Serializable {
 
     /** One thread's buffers: the cleaned field being tokenized, the tag feature being passed on, the filter. */
     private static final class Buffers {
-        final TitleFeatures title = new TitleFeatures();
+        final PrefixedWords title = new PrefixedWords(TITLE_PREFIX);
+        final PrefixedWords tagWords = new PrefixedWords(TAG_PREFIX);
         final CharRun field = new CharRun();
         final CharRun tag = new CharRun();
         final KeptWords kept = new KeptWords();

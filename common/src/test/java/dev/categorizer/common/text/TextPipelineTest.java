@@ -38,6 +38,27 @@ class TextPipelineTest {
     }
 
     @Test
+    void tagWordsAreAlsoTagFeaturesOfTheirOwnAfterThePlainOnes() {
+        TextConfig config = TextConfig.builder().removeStopWords(true).titleWords(false).symbols(false)
+                .tagFieldWords(true).build();
+        List<String> features = new TextPipeline(config).features(VIDEO);
+
+        assertThat(features).containsExactly(
+                "best", "hotel", "paris",
+                "great", "stay", "hotel", "visit",
+                "travel", "new", "year", "eve", "paris", "hotel",
+                "#travel", "#new", "#year", "#eve", "#paris", "#hotel", // the words of the tags, as tag features
+                "#travel", "#new_year's_eve", "#paris", "#hotel");
+        assertThat(TextConfig.defaults().tagFieldWords()).isFalse();
+        assertThat(config.toMap()).containsEntry("tag_field_words", "true");
+        assertThat(TextConfig.fromMap(config.toMap())).isEqualTo(config);
+        assertThat(TextConfig.defaults().toMap()).doesNotContainKey("tag_field_words");
+        Video nonLatin = Video.unlabelled("2", "", "", List.of("škoda rally", "café"));
+        assertThat(new TextPipeline(config).features(nonLatin))
+                .containsExactly("škoda", "rally", "café", "#škoda", "#rally", "#café", "#škoda_rally", "#café");
+    }
+
+    @Test
     void titleWordsOfTextOutsideLatin1AndOfBigramsArePrefixedToo() {
         Video video = Video.unlabelled("2", "Łódź nights", "", List.of());
         assertThat(new TextPipeline(TextConfig.builder().titleWords(true).build()).features(video))
