@@ -141,9 +141,9 @@ public final class TrainCommand implements Callable<Integer> {
             + "(^word), apart from the same word elsewhere.")
     boolean noTitleWords;
 
-    @Option(names = "--tag-field-words", description = "Make each word of a tag also a tag feature of its own "
-            + "(#word), apart from the same word in the description.")
-    boolean tagFieldWords;
+    @Option(names = "--no-tag-field-words", description = "Do not make each word of a tag also a tag feature of "
+            + "its own (#word), apart from the same word in the description.")
+    boolean noTagFieldWords;
 
     @Option(names = "--no-symbols", description = "Do not make each run of '!', of '?' and of an emoji (or "
             + "another symbol) in the title and description a feature of its own.")
@@ -156,6 +156,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--symbols", hidden = true, description = "On by default (accepted for older commands).")
     boolean formerSymbolsSwitch;
+
+    @Option(names = "--tag-field-words", hidden = true, description = "On by default (accepted for older commands).")
+    boolean formerTagFieldWordsSwitch;
 
     @Option(names = "--top-label-fallback", hidden = true, description = "On by default (accepted for older commands).")
     boolean formerTopLabelFallbackSwitch;
@@ -246,7 +249,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .tags(!noTags && defaults.tags())
                 .tagWords(!noTagWords && defaults.tagWords())
                 .titleWords(!noTitleWords && defaults.titleWords())
-                .tagFieldWords(tagFieldWords || defaults.tagFieldWords())
+                .tagFieldWords(!noTagFieldWords && defaults.tagFieldWords())
                 .symbols(!noSymbols && defaults.symbols())
                 .build();
         HyperParameters hp = HyperParameters.builder()

@@ -56,7 +56,7 @@ class TrainCommandTest {
                 "--max-vocabulary", "1000", "--tokenizer", "MODEL", "--bigrams", "--remove-stop-words", "--no-tags", "--no-tag-words",
                 "--threshold-strategy", "PER_LABEL", "--no-refit", "--positive-weight-power", "0.5",
                 "--learning-rate-decay", "0.9", "--no-title-words", "--no-symbols", "--weight-average-epochs", "2",
-                "--input-dropout", "0.25", "--no-top-label-fallback", "--weight-decay", "0.05", "--balanced-macro-weight", "0.5", "--threshold-bags", "20", "--tag-field-words",
+                "--input-dropout", "0.25", "--no-top-label-fallback", "--weight-decay", "0.05", "--balanced-macro-weight", "0.5", "--threshold-bags", "20", "--no-tag-field-words",
                 "--parallelism", "4", "--work-dir", "w", "--checkpoint-interval", "500ms", "--checkpoint-dir", "file:///tmp/ckpt",
                 "--dead-letter", "dl");
         assertThat(c.validation).isEqualTo("val.jsonl");
@@ -76,7 +76,7 @@ class TrainCommandTest {
         assertThat(c.weightDecay).isEqualTo(0.05f);
         assertThat(c.balancedMacroWeight).isEqualTo(0.5f);
         assertThat(c.thresholdBags).isEqualTo(20);
-        assertThat(c.tagFieldWords).isTrue();
+        assertThat(c.noTagFieldWords).isTrue();
         assertThat(c.noTitleWords).isTrue();
         assertThat(c.noSymbols).isTrue();
         assertThat(c.parallelism).isEqualTo(4);
@@ -86,10 +86,11 @@ class TrainCommandTest {
 
     @Test
     void theFormerSwitchesForTitleFeaturesSymbolsAndTheFallbackStillParseAndKeepThemOn() {
-        TrainCommand c = parse("--train", "in/", "--model", "m", "--title-words", "--symbols", "--top-label-fallback");
+        TrainCommand c = parse("--train", "in/", "--model", "m", "--title-words", "--symbols", "--top-label-fallback", "--tag-field-words");
         assertThat(c.noTitleWords).isFalse();
         assertThat(c.noSymbols).isFalse();
         assertThat(c.noTopLabelFallback).isFalse();
+        assertThat(c.noTagFieldWords).isFalse();
         assertThat(c.job()).isNotNull();
     }
 

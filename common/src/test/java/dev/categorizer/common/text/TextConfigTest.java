@@ -55,15 +55,16 @@ class TextConfigTest {
                 Map.entry("tag_words", "true"),
                 Map.entry("min_token_length", "1"),
                 Map.entry("title_words", "true"),
-                Map.entry("symbols", "true"));
+                Map.entry("symbols", "true"),
+                Map.entry("tag_field_words", "true"));
         assertThat(TextConfig.fromMap(map)).isEqualTo(config);
     }
 
     @Test
     void fromMapTakesDefaultsForMissingKeys() {
-        // but for the settings that older manifests lack (title_words, symbols): missing, they are off
+        // but for the settings that older manifests lack (title_words, symbols, tag_field_words): missing, they are off
         assertThat(TextConfig.fromMap(Map.of("bigrams", "true")))
-                .isEqualTo(TextConfig.builder().bigrams(true).titleWords(false).symbols(false).build());
+                .isEqualTo(TextConfig.builder().bigrams(true).titleWords(false).symbols(false).tagFieldWords(false).build());
     }
 
     @Test

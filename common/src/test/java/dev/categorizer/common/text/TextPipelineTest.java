@@ -16,7 +16,7 @@ class TextPipelineTest {
 
     @Test
     void removesStopWordsWhenAskedThenAddsTags() {
-        List<String> features = new TextPipeline(TextConfig.builder().titleWords(false).removeStopWords(true).symbols(false).build()).features(VIDEO);
+        List<String> features = new TextPipeline(TextConfig.builder().titleWords(false).removeStopWords(true).symbols(false).tagFieldWords(false).build()).features(VIDEO);
 
         assertThat(features).containsExactly(
                 "best", "hotel", "paris",
@@ -27,7 +27,7 @@ class TextPipelineTest {
 
     @Test
     void titleWordsAreAlsoFeaturesOfTheirOwnRightAfterTheTitle() {
-        List<String> features = new TextPipeline(TextConfig.builder().removeStopWords(true).titleWords(true).symbols(false).build())
+        List<String> features = new TextPipeline(TextConfig.builder().removeStopWords(true).titleWords(true).symbols(false).tagFieldWords(false).build())
                 .features(VIDEO);
 
         assertThat(features).containsExactly(
@@ -49,10 +49,10 @@ class TextPipelineTest {
                 "travel", "new", "year", "eve", "paris", "hotel",
                 "#travel", "#new", "#year", "#eve", "#paris", "#hotel", // the words of the tags, as tag features
                 "#travel", "#new_year's_eve", "#paris", "#hotel");
-        assertThat(TextConfig.defaults().tagFieldWords()).isFalse();
+        assertThat(TextConfig.defaults().tagFieldWords()).isTrue();
         assertThat(config.toMap()).containsEntry("tag_field_words", "true");
         assertThat(TextConfig.fromMap(config.toMap())).isEqualTo(config);
-        assertThat(TextConfig.defaults().toMap()).doesNotContainKey("tag_field_words");
+        assertThat(TextConfig.builder().tagFieldWords(false).build().toMap()).doesNotContainKey("tag_field_words");
         Video nonLatin = Video.unlabelled("2", "", "", List.of("škoda rally", "café"));
         assertThat(new TextPipeline(config).features(nonLatin))
                 .containsExactly("škoda", "rally", "café", "#škoda", "#rally", "#café", "#škoda_rally", "#café");
@@ -71,7 +71,7 @@ class TextPipelineTest {
     void symbolsAreOneFeaturePerRunAfterTheirFieldsWords() {
         Video video = Video.unlabelled("3", "Wow!! Really?!", "so funny \uD83D\uDE02\uD83D\uDE02 \u2764\uFE0F\u2764 ok? "
                 + "see https://example.com/?q=1 <b title=\"?\">!</b>", List.of("what?!"));
-        List<String> features = new TextPipeline(TextConfig.builder().titleWords(false).symbols(true).build()).features(video);
+        List<String> features = new TextPipeline(TextConfig.builder().titleWords(false).symbols(true).tagFieldWords(false).build()).features(video);
 
         assertThat(features).containsExactly(
                 "wow", "really", "!", "?", "!",
