@@ -25,7 +25,7 @@ import java.util.Objects;
  *       dropped, so "#music" and "music" are the same tag. Words never contain '#', so the tag "hotel" and the
  *       word "hotel" are different features. Tags without any letter are skipped. If
  *       {@link TextConfig#tagWords()}, the words of each tag are also word features (before the tag features),
- *       and, if {@link TextConfig#tagFieldWords()} too, tag features {@code "#" + word} (after the words).</li>
+ *       each followed, if {@link TextConfig#tagFieldWords()} too, by its tag feature {@code "#" + word}.</li>
  *   <li>if {@link TextConfig#symbols()}: after the words (and bigrams) of the title and of the description, one
  *       feature per run of {@code '!'}, of {@code '?'} and of one symbol such as an emoji in that field
  *       ("wow!! 😂😂" gives wow, {@code "!"}, {@code "😂"}).</li>
@@ -91,17 +91,18 @@ public final class TextPipeline implements Serializable {
         if (config.tags()) {
             List<String> tags = video.tags();
             if (config.tagWords()) {
-                for (String raw : tags) {
-                    addWordsOfRaw(raw, buffers, sink, false); // a tag's words are those of its text, like a field's
-                }
+                // A tag's words are those of its text, like a field's; with tag field words, each word is passed
+                // on twice from one scan of the tag, as a word and then as a tag feature.
+                TextRangeSink words = sink;
+                PrefixedWords tagWords = buffers.tagWords;
                 if (config.tagFieldWords()) {
-                    PrefixedWords tagWords = buffers.tagWords;
                     tagWords.sink = sink;
-                    for (String raw : tags) {
-                        addWordsOfRaw(raw, buffers, tagWords, false);
-                    }
-                    tagWords.sink = null;
+                    words = tagWords;
                 }
+                for (String raw : tags) {
+                    addWordsOfRaw(raw, buffers, words, false);
+                }
+                tagWords.sink = null; // holds no caller's sink between calls
             }
             CharRun tag = buffers.tag;
             for (String raw : tags) {
@@ -281,16 +282,19 @@ public final class TextPipeline implements Serializable {
      */
     private static final class PrefixedWords implements TextRangeSink {
         final char prefix;
+        final boolean alsoPlain; // passes each word on as it is too, just before its prefixed feature
         TextRangeSink sink;
         char[] chars = new char[64];
         byte[] bytes = new byte[64];
 
-        PrefixedWords(char prefix) {
+        PrefixedWords(char prefix, boolean alsoPlain) {
             this.prefix = prefix;
+            this.alsoPlain = alsoPlain;
         }
 
         @Override
         public void accept(char[] text, int start, int end) {
+            if (alsoPlain) sink.accept(text, start, end);
             int length = end - start + 1;
             if (chars.length < length) chars = new char[Math.max(length, 2 * chars.length)];
             chars[0] = prefix;
@@ -300,6 +304,7 @@ public final class TextPipeline implements Serializable {
 
         @Override
         public void acceptLatin1(byte[] text, int start, int end) {
+            if (alsoPlain) sink.acceptLatin1(text, start, end);
             int length = end - start + 1;
             // at least 8 bytes after the start, as TextRangeSink#acceptLatin1 promises
             if (bytes.length < length + 8) bytes = new byte[Math.max(length + 8, 2 * bytes.length)];
@@ -311,8 +316,8 @@ public final class TextPipeline implements Serializable {
 
     /** One thread's buffers: the cleaned field being tokenized, the tag feature being passed on, the filter. */
     private static final class Buffers {
-        final PrefixedWords title = new PrefixedWords(TITLE_PREFIX);
-        final PrefixedWords tagWords = new PrefixedWords(TAG_PREFIX);
+        final PrefixedWords title = new PrefixedWords(TITLE_PREFIX, false);
+        final PrefixedWords tagWords = new PrefixedWords(TAG_PREFIX, true);
         final CharRun field = new CharRun();
         final CharRun tag = new CharRun();
         final KeptWords kept = new KeptWords();

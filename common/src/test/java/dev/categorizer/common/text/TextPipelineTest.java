@@ -38,7 +38,7 @@ class TextPipelineTest {
     }
 
     @Test
-    void tagWordsAreAlsoTagFeaturesOfTheirOwnAfterThePlainOnes() {
+    void tagWordsAreAlsoTagFeaturesOfTheirOwnEachAfterItsWord() {
         TextConfig config = TextConfig.builder().removeStopWords(true).titleWords(false).symbols(false)
                 .tagFieldWords(true).build();
         List<String> features = new TextPipeline(config).features(VIDEO);
@@ -46,16 +46,15 @@ class TextPipelineTest {
         assertThat(features).containsExactly(
                 "best", "hotel", "paris",
                 "great", "stay", "hotel", "visit",
-                "travel", "new", "year", "eve", "paris", "hotel",
-                "#travel", "#new", "#year", "#eve", "#paris", "#hotel", // the words of the tags, as tag features
-                "#travel", "#new_year's_eve", "#paris", "#hotel");
+                "travel", "#travel", "new", "#new", "year", "#year", "eve", "#eve", "paris", "#paris", "hotel", "#hotel",
+                "#travel", "#new_year's_eve", "#paris", "#hotel"); // each tag word, then as a tag feature; the tags
         assertThat(TextConfig.defaults().tagFieldWords()).isTrue();
         assertThat(config.toMap()).containsEntry("tag_field_words", "true");
         assertThat(TextConfig.fromMap(config.toMap())).isEqualTo(config);
         assertThat(TextConfig.builder().tagFieldWords(false).build().toMap()).doesNotContainKey("tag_field_words");
         Video nonLatin = Video.unlabelled("2", "", "", List.of("škoda rally", "café"));
         assertThat(new TextPipeline(config).features(nonLatin))
-                .containsExactly("škoda", "rally", "café", "#škoda", "#rally", "#café", "#škoda_rally", "#café");
+                .containsExactly("škoda", "#škoda", "rally", "#rally", "café", "#café", "#škoda_rally", "#café");
     }
 
     @Test
