@@ -39,17 +39,26 @@ public final class LocalBundle implements AutoCloseable {
 
     /** The bundle at {@code location}, copied to the local disk first when it is on a remote file system. */
     public static LocalBundle of(String location) {
+        Path local = localDirectory(location);
+        if (local != null) {
+            return new LocalBundle(local, false);
+        }
+        return new LocalBundle(copyToTemporaryDirectory(toUri(location.trim())), true);
+    }
+
+    /**
+     * The directory a local {@code location} (a plain path or a {@code file:} URI) names, or null when the
+     * location is on another file system.
+     */
+    static Path localDirectory(String location) {
         if (location == null || location.isBlank()) {
             throw new IllegalArgumentException("The model bundle path is empty.");
         }
         URI uri = toUri(location.trim());
         if (uri == null || uri.getScheme() == null || uri.getScheme().length() == 1) {
-            return new LocalBundle(Path.of(location.trim()), false);
+            return Path.of(location.trim());
         }
-        if (uri.getScheme().equals("file")) {
-            return new LocalBundle(Path.of(uri), false);
-        }
-        return new LocalBundle(copyToTemporaryDirectory(uri), true);
+        return uri.getScheme().equals("file") ? Path.of(uri) : null;
     }
 
     public Path directory() {

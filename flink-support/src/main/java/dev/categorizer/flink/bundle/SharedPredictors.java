@@ -5,7 +5,6 @@ import dev.categorizer.model.predict.Predictor;
 import dev.categorizer.model.trust.TrustedKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,7 +33,7 @@ public final class SharedPredictors {
     /** The predictor of the bundle at {@code location} under {@code trust}, loaded by the first task that asks. */
     public static Lease acquire(String location, TrustedKeys trust) {
         Objects.requireNonNull(trust, "trust");
-        Path local = localPath(location);
+        Path local = LocalBundle.localDirectory(location);
         if (local == null) {
             LocalBundle bundle = LocalBundle.of(location); // copied to this task's own temporary directory
             return new Lease(null, new Entry(bundle, load(bundle, trust)));
@@ -43,9 +42,9 @@ public final class SharedPredictors {
         synchronized (OPEN) {
             Entry entry = OPEN.get(key);
             if (entry == null) {
-                LocalBundle bundle = LocalBundle.of(location);
                 // Loads the version resolved above: a publish in between must not put another under its key.
-                entry = new Entry(bundle, Predictor.load(key.version(), trust));
+                // A local bundle is read where it is: no copy to delete on close.
+                entry = new Entry(null, Predictor.load(key.version(), trust));
                 OPEN.put(key, entry);
             }
             entry.leases++;
@@ -69,21 +68,6 @@ public final class SharedPredictors {
         }
     }
 
-    /** The local directory of {@code location}, or null when it is on another file system. */
-    private static Path localPath(String location) {
-        if (location == null || location.isBlank()) {
-            throw new IllegalArgumentException("The model bundle path is empty.");
-        }
-        String trimmed = location.trim();
-        try {
-            URI uri = new URI(trimmed);
-            if (uri.getScheme() == null || uri.getScheme().length() == 1) return Path.of(trimmed);
-            return uri.getScheme().equals("file") ? Path.of(uri) : null;
-        } catch (java.net.URISyntaxException e) {
-            return Path.of(trimmed); // a local path with characters a URI does not allow, such as spaces
-        }
-    }
-
     private static Path realPath(Path path) {
         try {
             return path.toRealPath();
@@ -96,7 +80,7 @@ public final class SharedPredictors {
     private record Key(Path version, TrustedKeys trust) {}
 
     private static final class Entry {
-        final LocalBundle bundle;
+        final LocalBundle bundle; // the task's own copy of a remote bundle, or null
         final Predictor predictor;
         int leases;
 
@@ -109,7 +93,7 @@ public final class SharedPredictors {
             try {
                 predictor.close();
             } finally {
-                bundle.close();
+                if (bundle != null) bundle.close();
             }
         }
     }

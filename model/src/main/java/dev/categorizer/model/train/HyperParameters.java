@@ -200,8 +200,7 @@ public final class HyperParameters implements Serializable {
      */
     public static HyperParameters fromMap(Map<String, String> m) {
         Builder b = builder().positiveWeightPower(0f).learningRateDecay(1f).weightAverageEpochs(0f).inputDropout(0f)
-                .topLabelFallback(false).weightDecay(0f)
-                .thresholdBags(0);
+                .topLabelFallback(false).weightDecay(0f).thresholdBags(0);
         for (Map.Entry<String, String> e : m.entrySet()) {
             String v = e.getValue();
             switch (e.getKey()) {

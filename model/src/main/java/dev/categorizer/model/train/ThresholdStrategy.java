@@ -41,7 +41,7 @@ public enum ThresholdStrategy {
         DecisionRule plain = DecisionRule.of(thresholds, false);
         if (!mayFallBack) return plain;
         DecisionRule fallback = DecisionRule.of(thresholds, true);
-        double weight = this == BALANCED ? balancedMacroWeight : macroWeight();
+        double weight = macroWeight(balancedMacroWeight);
         return objective(scores, truth, fallback, weight) > objective(scores, truth, plain, weight) + 1e-12
                 ? fallback : plain;
     }
@@ -53,10 +53,14 @@ public enum ThresholdStrategy {
 
     /**
      * The weight of macro-F1 beside micro-F1 in what this strategy tunes for (micro-F1 + weight x macro-F1): 0 for
-     * the micro-F1 strategies, 1 for those that weigh each label's own F1.
+     * the micro-F1 strategies, BALANCED's own weight for it, 1 for those that weigh each label's own F1.
      */
-    double macroWeight() {
-        return this == GLOBAL || this == MICRO ? 0 : 1;
+    double macroWeight(double balancedMacroWeight) {
+        return switch (this) {
+            case GLOBAL, MICRO -> 0;
+            case BALANCED -> balancedMacroWeight;
+            case PER_LABEL, SHRUNK -> 1;
+        };
     }
 
     /** Validation positives that weigh as much as the global threshold in {@link #SHRUNK}. */
@@ -88,7 +92,7 @@ public enum ThresholdStrategy {
                 }
             }
             case MICRO -> ascent(scores, truth, candidates, out, 0);
-            case BALANCED -> ascent(scores, truth, candidates, out, balancedMacroWeight);
+            case BALANCED -> ascent(scores, truth, candidates, out, macroWeight(balancedMacroWeight));
         }
         return out;
     }
