@@ -79,6 +79,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "where it is small); 0 tunes them once. In [0, 1000].")
     int thresholdBags;
 
+    @Option(names = "--subnetworks", paramLabel = "K",
+            description = "Split the hidden layer into K sub-networks trained side by side, each on its own loss, "
+                    + "and score with the mean of their logits (an ensemble with the bundle and scoring cost of one "
+                    + "network). K divides --hidden; 1 is one network. In [1, 16].")
+    int subnetworks;
+
     @Option(names = "--weight-decay", paramLabel = "F",
             description = "Decoupled weight decay of the first layer (AdamW's, on the rows each step touches); "
                     + "0 turns it off. In [0, 1).")
@@ -260,6 +266,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .dropout(dropout)
                 .inputDropout(inputDropout)
                 .weightDecay(weightDecay)
+                .subnetworks(subnetworks)
                 .balancedMacroWeight(balancedMacroWeight)
                 .thresholdBags(thresholdBags)
                 .topLabelFallback(!noTopLabelFallback && HyperParameters.defaults().topLabelFallback())

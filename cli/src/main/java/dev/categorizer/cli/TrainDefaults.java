@@ -25,6 +25,7 @@ final class TrainDefaults implements CommandLine.IDefaultValueProvider {
                 Map.entry("--dropout", Float.toString(hp.dropout())),
                 Map.entry("--input-dropout", Float.toString(hp.inputDropout())),
                 Map.entry("--weight-decay", Float.toString(hp.weightDecay())),
+                Map.entry("--subnetworks", Integer.toString(hp.subnetworks())),
                 Map.entry("--balanced-macro-weight", Float.toString(hp.balancedMacroWeight())),
                 Map.entry("--threshold-bags", Integer.toString(hp.thresholdBags())),
                 Map.entry("--positive-weight-power", Float.toString(hp.positiveWeightPower())),

@@ -40,6 +40,7 @@ class TrainCommandTest {
         assertThat(c.weightDecay).isEqualTo(hp.weightDecay());
         assertThat(c.balancedMacroWeight).isEqualTo(hp.balancedMacroWeight());
         assertThat(c.thresholdBags).isEqualTo(hp.thresholdBags());
+        assertThat(c.subnetworks).isEqualTo(hp.subnetworks());
         assertThat(c.noTitleWords).isFalse(); // title features and symbols as the defaults have them
         assertThat(c.noSymbols).isFalse();
         assertThat(c.tokenizer).isEqualTo(TextConfig.defaults().tokenizer());
@@ -56,7 +57,7 @@ class TrainCommandTest {
                 "--max-vocabulary", "1000", "--tokenizer", "MODEL", "--bigrams", "--remove-stop-words", "--no-tags", "--no-tag-words",
                 "--threshold-strategy", "PER_LABEL", "--no-refit", "--positive-weight-power", "0.5",
                 "--learning-rate-decay", "0.9", "--no-title-words", "--no-symbols", "--weight-average-epochs", "2",
-                "--input-dropout", "0.25", "--no-top-label-fallback", "--weight-decay", "0.05", "--balanced-macro-weight", "0.5", "--threshold-bags", "20", "--no-tag-field-words",
+                "--input-dropout", "0.25", "--no-top-label-fallback", "--weight-decay", "0.05", "--balanced-macro-weight", "0.5", "--threshold-bags", "20", "--no-tag-field-words", "--subnetworks", "2",
                 "--parallelism", "4", "--work-dir", "w", "--checkpoint-interval", "500ms", "--checkpoint-dir", "file:///tmp/ckpt",
                 "--dead-letter", "dl");
         assertThat(c.validation).isEqualTo("val.jsonl");
@@ -76,6 +77,7 @@ class TrainCommandTest {
         assertThat(c.weightDecay).isEqualTo(0.05f);
         assertThat(c.balancedMacroWeight).isEqualTo(0.5f);
         assertThat(c.thresholdBags).isEqualTo(20);
+        assertThat(c.subnetworks).isEqualTo(2);
         assertThat(c.noTagFieldWords).isTrue();
         assertThat(c.noTitleWords).isTrue();
         assertThat(c.noSymbols).isTrue();

@@ -45,6 +45,7 @@ public final class TrainingGraph implements AutoCloseable {
     private final int inputSize;
     private final int hidden;
     private final int outputs;
+    private final int subnetworks;
     private final Graph graph = new Graph();
     private final Session session;
 
@@ -115,7 +116,22 @@ public final class TrainingGraph implements AutoCloseable {
      */
     public TrainingGraph(int inputSize, int hidden, int outputs, int threads, float[] positiveWeights,
             boolean averaging, float weightDecay) {
+        this(inputSize, hidden, outputs, threads, positiveWeights, averaging, weightDecay, 1);
+    }
+
+    /**
+     * @param subnetworks independent sub-networks of {@code hidden / subnetworks} units each: sub-network k's
+     *     logits are {@code subnetworks x h_k·W2_k + b2}, from its own units {@code h_k} and their rows
+     *     {@code W2_k} of the second layer, and the loss is the mean of the sub-networks' losses, so each learns to
+     *     predict alone; their mean, the logits the model scores with, is {@code h·W2 + b2}: the ensemble is a
+     *     network of {@code hidden} units as it stands. 1 is one network.
+     */
+    public TrainingGraph(int inputSize, int hidden, int outputs, int threads, float[] positiveWeights,
+            boolean averaging, float weightDecay, int subnetworks) {
         SparseMatMulGradient.register();
+        if (subnetworks < 1 || hidden % subnetworks != 0) {
+            throw new IllegalArgumentException(subnetworks + " sub-networks do not divide " + hidden + " hidden units");
+        }
         if (!(weightDecay >= 0 && weightDecay < 1)) {
             throw new IllegalArgumentException("weight decay must be in [0, 1), got " + weightDecay);
         }
@@ -125,6 +141,7 @@ public final class TrainingGraph implements AutoCloseable {
         this.inputSize = inputSize;
         this.hidden = hidden;
         this.outputs = outputs;
+        this.subnetworks = subnetworks;
         Ops tf = Ops.create(graph);
 
         Variable<TFloat32> w1 = variable(tf, "w1", inputSize, hidden);
@@ -163,25 +180,41 @@ public final class TrainingGraph implements AutoCloseable {
         Operand<TFloat32> w1Rows = tf.gather(w1, columns, tf.constant(0));
         Operand<TFloat32> z1 = tf.nn.biasAdd(tf.sparse.sparseTensorDenseMatMul(indices, values, shape, w1Rows), b1);
         Operand<TFloat32> h = tf.math.mul(tf.nn.relu(z1), mask);
-        Operand<TFloat32> logits = tf.nn.biasAdd(tf.linalg.matMul(h, w2), b2);
+        Operand<TFloat32> trainedLabels = labels;
+        Operand<TFloat32> logits;
+        if (subnetworks == 1) {
+            logits = tf.nn.biasAdd(tf.linalg.matMul(h, w2), b2);
+        } else {
+            // Row k * n + i: example i as sub-network k sees it, its other units zeroed and its own scaled by k's
+            // share; one product then gives every sub-network's logits, and the labels repeat per sub-network.
+            float[][][] blockMask = new float[subnetworks][1][hidden];
+            int width = hidden / subnetworks;
+            for (int k = 0; k < subnetworks; k++) {
+                java.util.Arrays.fill(blockMask[k][0], k * width, (k + 1) * width, subnetworks);
+            }
+            Operand<TFloat32> perSubnetwork = tf.reshape(tf.math.mul(tf.expandDims(h, tf.constant(0)),
+                    tf.constant(blockMask)), tf.constant(new long[] {-1, hidden}));
+            logits = tf.nn.biasAdd(tf.linalg.matMul(perSubnetwork, w2), b2);
+            trainedLabels = tf.tile(labels, tf.constant(new int[] {subnetworks, 1}));
+        }
 
         // Mean binary cross-entropy per example, summed over labels; numerically stable form. With positive
         // weights w, an entry weighs 1 + (w - 1) * y: w where the label applies, 1 elsewhere.
         Operand<TFloat32> perEntry = tf.math.add(
-                tf.math.sub(tf.nn.relu(logits), tf.math.mul(logits, labels)),
+                tf.math.sub(tf.nn.relu(logits), tf.math.mul(logits, trainedLabels)),
                 tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(logits)))));
         Operand<TFloat32> entryWeights = null;
         if (positiveWeights != null) {
             float[] extra = new float[outputs];
             for (int j = 0; j < outputs; j++) extra[j] = positiveWeights[j] - 1f;
-            entryWeights = tf.math.add(tf.constant(1f), tf.math.mul(labels, tf.constant(extra)));
+            entryWeights = tf.math.add(tf.constant(1f), tf.math.mul(trainedLabels, tf.constant(extra)));
             perEntry = tf.math.mul(perEntry, entryWeights);
         }
         Operand<TFloat32> batchSize = tf.dtypes.cast(
-                tf.gather(tf.shape(labels), tf.constant(0), tf.constant(0)), TFloat32.class);
+                tf.gather(tf.shape(trainedLabels), tf.constant(0), tf.constant(0)), TFloat32.class);
         Operand<TFloat32> lossSum = tf.sum(perEntry, tf.constant(new int[] {0, 1}));
         loss = tf.math.div(lossSum, batchSize);
-        Operand<TFloat32> residual = tf.math.sub(tf.math.sigmoid(logits), labels);
+        Operand<TFloat32> residual = tf.math.sub(tf.math.sigmoid(logits), trainedLabels);
         if (entryWeights != null) residual = tf.math.mul(residual, entryWeights);
         Operand<TFloat32> dLogits = tf.math.div(residual, batchSize);
 
@@ -213,7 +246,12 @@ public final class TrainingGraph implements AutoCloseable {
         updates.add(after.scatterUpdate(w1, columns, newRows));
         // Dense Adam on the small parameters.
         Operand<TFloat32> newB1 = adam(after, b1, mB1, vB1, gB1);
-        Operand<TFloat32> newW2 = adam(after, w2, mW2, vW2, gW2);
+        // A sub-network's second layer is subnetworks x its rows of w2: steps of learningRate / subnetworks in w2
+        // are Adam's steps of learningRate in it, as a network of its own would take.
+        Operand<TFloat32> newW2 = subnetworks == 1 ? adam(after, w2, mW2, vW2, gW2)
+                : after.train.applyAdam(w2, mW2, vW2, beta1Power, beta2Power,
+                        after.math.div(learningRate, after.constant((float) subnetworks)),
+                        after.constant(BETA1), after.constant(BETA2), after.constant(EPSILON), gW2);
         Operand<TFloat32> newB2 = adam(after, b2, mB2, vB2, gB2);
         updates.add((Op) newB1);
         updates.add((Op) newW2);
@@ -512,6 +550,8 @@ public final class TrainingGraph implements AutoCloseable {
     public int inputSize() { return inputSize; }
     public int hidden() { return hidden; }
     public int outputs() { return outputs; }
+    /** Sub-networks the hidden units are split into (1: one network). */
+    public int subnetworks() { return subnetworks; }
 
     @Override
     public void close() {

@@ -33,6 +33,7 @@ public final class HyperParameters implements Serializable {
     private final float positiveWeightPower;
     private final float learningRateDecay;
     private final float weightAverageEpochs;
+    private final int subnetworks;
 
     private HyperParameters(Builder b) {
         this.hidden = positive("hidden", b.hidden);
@@ -62,6 +63,11 @@ public final class HyperParameters implements Serializable {
         this.positiveWeightPower = b.positiveWeightPower;
         this.learningRateDecay = b.learningRateDecay;
         this.weightAverageEpochs = b.weightAverageEpochs;
+        this.subnetworks = b.subnetworks;
+        if (subnetworks < 1 || subnetworks > 16 || hidden % subnetworks != 0) {
+            throw new IllegalArgumentException("subnetworks must be in [1, 16] and divide hidden (" + hidden
+                    + "), got " + subnetworks);
+        }
         if (!(weightAverageEpochs >= 0 && weightAverageEpochs <= 1000)) {
             throw new IllegalArgumentException("weightAverageEpochs must be in [0, 1000], got " + weightAverageEpochs);
         }
@@ -100,7 +106,7 @@ public final class HyperParameters implements Serializable {
                 .thresholdStrategy(thresholdStrategy).refit(refit).positiveWeightPower(positiveWeightPower)
                 .learningRateDecay(learningRateDecay).weightAverageEpochs(weightAverageEpochs)
                 .inputDropout(inputDropout).topLabelFallback(topLabelFallback).weightDecay(weightDecay)
-                .balancedMacroWeight(balancedMacroWeight).thresholdBags(thresholdBags);
+                .balancedMacroWeight(balancedMacroWeight).thresholdBags(thresholdBags).subnetworks(subnetworks);
     }
 
     /** Units in the hidden layer. */
@@ -133,6 +139,13 @@ public final class HyperParameters implements Serializable {
      * where validation is small); 0 tunes them once on the whole set.
      */
     public int thresholdBags() { return thresholdBags; }
+    /**
+     * Independent sub-networks the hidden layer is split into: each of {@code hidden / subnetworks} units and its
+     * own second layer, trained on its own loss, and the model's logits the mean of theirs (an ensemble that
+     * serves as one network of {@code hidden} units: the bundle and the cost of scoring are the same); 1 is one
+     * network.
+     */
+    public int subnetworks() { return subnetworks; }
     public long seed() { return seed; }
     /** Share of the training data held out for validation when no validation set is given. */
     public float validationFraction() { return validationFraction; }
@@ -190,6 +203,7 @@ public final class HyperParameters implements Serializable {
         if (weightDecay != 0) m.put("weight_decay", Float.toString(weightDecay));
         if (balancedMacroWeight != 1) m.put("balanced_macro_weight", Float.toString(balancedMacroWeight));
         if (thresholdBags != 0) m.put("threshold_bags", Integer.toString(thresholdBags));
+        if (subnetworks != 1) m.put("subnetworks", Integer.toString(subnetworks));
         return m;
     }
 
@@ -200,7 +214,7 @@ public final class HyperParameters implements Serializable {
      */
     public static HyperParameters fromMap(Map<String, String> m) {
         Builder b = builder().positiveWeightPower(0f).learningRateDecay(1f).weightAverageEpochs(0f).inputDropout(0f)
-                .topLabelFallback(false).weightDecay(0f).thresholdBags(0);
+                .topLabelFallback(false).weightDecay(0f).thresholdBags(0).subnetworks(1);
         for (Map.Entry<String, String> e : m.entrySet()) {
             String v = e.getValue();
             switch (e.getKey()) {
@@ -222,6 +236,7 @@ public final class HyperParameters implements Serializable {
                 case "weight_decay" -> b.weightDecay(Float.parseFloat(v));
                 case "balanced_macro_weight" -> b.balancedMacroWeight(Float.parseFloat(v));
                 case "threshold_bags" -> b.thresholdBags(Integer.parseInt(v));
+                case "subnetworks" -> b.subnetworks(Integer.parseInt(v));
                 default -> throw new IllegalArgumentException("unknown hyper-parameter '" + e.getKey() + "'");
             }
         }
@@ -271,6 +286,7 @@ public final class HyperParameters implements Serializable {
         private float weightDecay = 0f;
         private float balancedMacroWeight = 1f;
         private int thresholdBags = 0;
+        private int subnetworks = 1;
 
         public Builder hidden(int v) { hidden = v; return this; }
         public Builder epochs(int v) { epochs = v; return this; }
@@ -295,6 +311,8 @@ public final class HyperParameters implements Serializable {
         public Builder balancedMacroWeight(float v) { balancedMacroWeight = v; return this; }
         /** Bootstrap bags for the thresholds, in [0, 1000]; see {@link HyperParameters#thresholdBags()}. */
         public Builder thresholdBags(int v) { thresholdBags = v; return this; }
+        /** Sub-networks, in [1, 16], dividing the hidden units; see {@link HyperParameters#subnetworks()}. */
+        public Builder subnetworks(int v) { subnetworks = v; return this; }
 
         public HyperParameters build() {
             return new HyperParameters(this);

@@ -104,7 +104,8 @@ public final class TrainingRun implements AutoCloseable {
             throw new IllegalArgumentException("weight averaging trains one replica only, not " + replicas.count());
         }
         this.graph = new TrainingGraph(data.inputSize(), hp.hidden(), data.labels().size(), replicas.threads(),
-                positiveWeights(data, hp.positiveWeightPower()), hp.weightAverageEpochs() > 0, hp.weightDecay());
+                positiveWeights(data, hp.positiveWeightPower()), hp.weightAverageEpochs() > 0, hp.weightDecay(),
+                hp.subnetworks());
         this.names = graph.variableNames();
         this.validation = new ValidationSet(data.validation(), data.labels().size());
         this.dropout = new DropoutMasks(hp.dropout(), hp.seed());

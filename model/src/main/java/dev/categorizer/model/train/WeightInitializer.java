@@ -33,7 +33,9 @@ final class WeightInitializer {
             if (graph.averaging()) graph.writeRows(graph.modelVariables(), first, values, rows);
         }
         SplittableRandom random = new SplittableRandom(seed);
-        double limit2 = Math.sqrt(6.0 / (hidden + outputs));
+        // A sub-network's second layer is subnetworks x its rows of w2 (TrainingGraph): its rows start at the scale
+        // of the whole network's.
+        double limit2 = Math.sqrt(6.0 / (hidden + outputs)) / graph.subnetworks();
         float[] w2 = new float[hidden * outputs];
         for (int i = 0; i < w2.length; i++) w2[i] = uniform(random, limit2);
         graph.writeRows(2, 0, w2, hidden);

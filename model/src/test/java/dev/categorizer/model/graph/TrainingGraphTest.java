@@ -111,6 +111,58 @@ class TrainingGraphTest {
     }
 
     @Test
+    void theLossOfSubnetworksIsTheMeanOfEachPredictingFromItsOwnUnitsAlone() {
+        int k = 2, width = HIDDEN / k;
+        List<SparseVector> rows = List.of(
+                new SparseVector(new int[] {3, 7}, new float[] {0.6f, 0.8f}),
+                new SparseVector(new int[] {7, 20}, new float[] {1f, 0.5f}));
+        float[] y = {1, 0, 1, 1};
+        float[][] w = initial(5);
+        Random r = new Random(5);
+        for (int j = 0; j < HIDDEN; j++) w[1][j] = (float) (r.nextGaussian() * 0.3);
+        for (int l = 0; l < OUTPUTS; l++) w[3][l] = (float) (r.nextGaussian() * 0.3);
+        double expected = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            float[] h = new float[HIDDEN];
+            for (int j = 0; j < HIDDEN; j++) {
+                double z = w[1][j];
+                for (int n = 0; n < rows.get(i).indices().length; n++) {
+                    z += rows.get(i).values()[n] * w[0][rows.get(i).indices()[n] * HIDDEN + j];
+                }
+                h[j] = (float) Math.max(0, z);
+            }
+            for (int sub = 0; sub < k; sub++) {
+                for (int l = 0; l < OUTPUTS; l++) {
+                    double logit = w[3][l];
+                    for (int j = sub * width; j < (sub + 1) * width; j++) logit += k * h[j] * w[2][j * OUTPUTS + l];
+                    double label = y[i * OUTPUTS + l];
+                    expected += Math.max(logit, 0) - logit * label + Math.log1p(Math.exp(-Math.abs(logit)));
+                }
+            }
+        }
+        expected /= rows.size() * k;
+        try (TrainingGraph graph = new TrainingGraph(INPUT, HIDDEN, OUTPUTS, 0, null, false, 0f, k);
+                TrainingGraph single = new TrainingGraph(INPUT, HIDDEN, OUTPUTS)) {
+            graph.importVariables(w);
+            single.importVariables(w);
+            // The ensemble scores with the mean of the sub-networks' logits: the one network of all the units.
+            assertThat(graph.predict(SparseBatch.of(rows, INPUT))).isDeepEqualTo(single.predict(SparseBatch.of(rows,
+                    INPUT)));
+            float loss = graph.trainStep(SparseBatch.compact(rows), ones(2 * HIDDEN), y, 0.01f, 1);
+            assertThat((double) loss).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-5));
+            float plain = single.trainStep(SparseBatch.compact(rows), ones(2 * HIDDEN), y, 0.01f, 1);
+            assertThat(plain).isNotCloseTo(loss, org.assertj.core.data.Offset.offset(1e-4f));
+        }
+    }
+
+    @Test
+    void subnetworksThatDoNotDivideTheHiddenUnitsAreRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new TrainingGraph(INPUT, HIDDEN, OUTPUTS, 0, null, false, 0f, 3).close())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not divide");
+    }
+
+    @Test
     void positiveWeightsOfOneGiveThePlainLossAndTheSameStep() {
         List<SparseVector> rows = List.of(
                 new SparseVector(new int[] {3, 7}, new float[] {0.6f, 0.8f}),

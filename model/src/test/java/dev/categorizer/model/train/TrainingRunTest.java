@@ -111,6 +111,18 @@ class TrainingRunTest {
     }
 
     @Test
+    void subnetworksChangeTrainingAndAreAHyperParameterOfTheManifest() {
+        HyperParameters base = hp.toBuilder().epochs(2).patience(10).refit(false).build();
+        HyperParameters split = base.toBuilder().subnetworks(2).build();
+        TrainedModel one = TrainingRun.trainToEnd(toy.trainingData(), base, p -> {});
+        TrainedModel two = TrainingRun.trainToEnd(toy.trainingData(), split, p -> {});
+        assertThat(two.history()).isNotEqualTo(one.history());
+        assertThat(two.hyperParameters().toMap()).containsEntry("subnetworks", "2");
+        assertThat(one.hyperParameters().toMap()).doesNotContainKey("subnetworks");
+        assertThat(HyperParameters.fromMap(two.hyperParameters().toMap())).isEqualTo(split);
+    }
+
+    @Test
     void inputDropoutChangesTrainingAndIsAHyperParameterOfTheManifest() {
         HyperParameters base = hp.toBuilder().epochs(2).patience(10).refit(false).build();
         HyperParameters dropping = base.toBuilder().inputDropout(0.3f).build();
