@@ -185,8 +185,9 @@ public final class TrainingGraph implements AutoCloseable {
         if (subnetworks == 1) {
             logits = tf.nn.biasAdd(tf.linalg.matMul(h, w2), b2);
         } else {
-            // Row k * n + i: example i as sub-network k sees it, its other units zeroed and its own scaled by k's
-            // share; one product then gives every sub-network's logits, and the labels repeat per sub-network.
+            // Row k * n + i: example i as sub-network k sees it, its other units zeroed and its own scaled by the
+            // number of sub-networks (so their mean is h·W2); one product gives every sub-network's logits, and
+            // the labels repeat per sub-network.
             float[][][] blockMask = new float[subnetworks][1][hidden];
             int width = hidden / subnetworks;
             for (int k = 0; k < subnetworks; k++) {
@@ -248,10 +249,8 @@ public final class TrainingGraph implements AutoCloseable {
         Operand<TFloat32> newB1 = adam(after, b1, mB1, vB1, gB1);
         // A sub-network's second layer is subnetworks x its rows of w2: steps of learningRate / subnetworks in w2
         // are Adam's steps of learningRate in it, as a network of its own would take.
-        Operand<TFloat32> newW2 = subnetworks == 1 ? adam(after, w2, mW2, vW2, gW2)
-                : after.train.applyAdam(w2, mW2, vW2, beta1Power, beta2Power,
-                        after.math.div(learningRate, after.constant((float) subnetworks)),
-                        after.constant(BETA1), after.constant(BETA2), after.constant(EPSILON), gW2);
+        Operand<TFloat32> newW2 = adam(after, w2, mW2, vW2, gW2, subnetworks == 1 ? learningRate
+                : after.math.div(learningRate, after.constant((float) subnetworks)));
         Operand<TFloat32> newB2 = adam(after, b2, mB2, vB2, gB2);
         updates.add((Op) newB1);
         updates.add((Op) newW2);
@@ -336,7 +335,12 @@ public final class TrainingGraph implements AutoCloseable {
 
     private Operand<TFloat32> adam(Ops tf, Variable<TFloat32> var, Variable<TFloat32> m, Variable<TFloat32> v,
             Operand<TFloat32> grad) {
-        return tf.train.applyAdam(var, m, v, beta1Power, beta2Power, learningRate,
+        return adam(tf, var, m, v, grad, learningRate);
+    }
+
+    private Operand<TFloat32> adam(Ops tf, Variable<TFloat32> var, Variable<TFloat32> m, Variable<TFloat32> v,
+            Operand<TFloat32> grad, Operand<TFloat32> rate) {
+        return tf.train.applyAdam(var, m, v, beta1Power, beta2Power, rate,
                 tf.constant(BETA1), tf.constant(BETA2), tf.constant(EPSILON), grad);
     }
 
