@@ -9,7 +9,6 @@ import dev.categorizer.jobs.train.TrainResult;
 import dev.categorizer.model.train.HyperParameters;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -58,6 +57,7 @@ public final class DemoCommand implements Callable<Integer> {
                 .train(sample.resolve("train.jsonl").toString())
                 .model(model.toString())
                 .workDir(workDir.resolve("train").toAbsolutePath().toString())
+                .configuration(EmbeddedCluster.settings()) // the demo always runs on its own
                 .hyperParameters(HyperParameters.defaults().toBuilder().epochs(epochs).hidden(hidden).build())
                 .build()
                 .run();
@@ -66,7 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         System.out.printf("%nEvaluating on %s...%n", test);
         EvaluationResult evaluation =
-                EvaluateJob.run(StreamExecutionEnvironment.getExecutionEnvironment(), model.toString(), test);
+                EvaluateJob.run(EmbeddedCluster.environment(), model.toString(), test);
         System.out.println(evaluation.toTable());
 
         System.out.printf("%nA few test films:%n");

@@ -116,7 +116,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private EvaluationRun evaluate(ScoringOptions scoring) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env = EmbeddedCluster.environment();
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         TensorFlowPreload.startIfLocal(env);
         if (parallelism != null) env.setParallelism(parallelism);

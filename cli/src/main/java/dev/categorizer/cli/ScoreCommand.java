@@ -212,7 +212,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 .restarts(restartAttempts, TimeUtils.parseDuration(restartDelay))
                 .build();
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env = EmbeddedCluster.environment();
         TensorFlowPreload.startIfLocal(env);
         if (parallelism != null) env.setParallelism(parallelism);
         pipeline.attach(env);
