@@ -27,6 +27,11 @@ final class EmbeddedCluster {
         return settings;
     }
 
+    /** The Flink configuration a job of this command adds: {@link #settings()} if embedded, else none. */
+    static Configuration configuration() {
+        return isEmbedded() ? settings() : new Configuration();
+    }
+
     /** The client's environment under {@code flink run}; else a local one with {@link #settings()}. */
     static StreamExecutionEnvironment environment() {
         return isEmbedded() ? StreamExecutionEnvironment.getExecutionEnvironment(settings())

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.apache.flink.configuration.Configuration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,8 +73,8 @@ public final class SqlCommand implements Callable<Integer> {
         }
         ModelAccess.install(modelAccess());
         try {
-            SqlRunner.run(script.toString(), variables, EmbeddedCluster.isEmbedded() ? EmbeddedCluster.settings()
-                    : new Configuration(), SqlRunner.Output.PRINT, System.out);
+            SqlRunner.run(script.toString(), variables, EmbeddedCluster.configuration(), SqlRunner.Output.PRINT,
+                    System.out);
             return 0;
         } catch (SqlScriptException | IllegalArgumentException | java.io.UncheckedIOException e) {
             System.err.println(e.getMessage());

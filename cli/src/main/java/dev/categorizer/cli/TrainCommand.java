@@ -12,7 +12,6 @@ import dev.categorizer.model.train.HyperParameters;
 import dev.categorizer.model.train.ThresholdStrategy;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -281,7 +280,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .weightAverageEpochs(weightAverageEpochs)
                 .build();
         return TrainJob.builder()
-                .configuration(EmbeddedCluster.isEmbedded() ? EmbeddedCluster.settings() : new Configuration())
+                .configuration(EmbeddedCluster.configuration())
                 .clientProgress(System.out::println) // the epochs of a job on a cluster (flink run)
                 .train(train)
                 .validation(validation)
