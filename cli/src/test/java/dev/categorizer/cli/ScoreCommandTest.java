@@ -48,10 +48,10 @@ class ScoreCommandTest {
     }
 
     @Test
-    void defaultsToExactlyOnceAndSmallBatches() throws Exception {
+    void defaultsToExactlyOnceLargeBatchesFromFilesAndSmallOnesFromKafka() throws Exception {
         ScoreCommand c = parse("--model", "m", "--input", "in.jsonl", "--output", "out");
         assertThat(c.kafkaSettings().deliveryGuarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
-        assertThat(c.scoringOptions(VideoInput.parse("in.jsonl", null, null)).batchSize()).isEqualTo(256);
+        assertThat(c.scoringOptions(VideoInput.parse("in.jsonl", null, null)).batchSize()).isEqualTo(4096);
         assertThat(c.scoringOptions(VideoInput.parse("kafka://k:9092/videos", null, null)).batchSize()).isEqualTo(64);
         assertThat(parse("--model", "m", "--input", "in.jsonl", "--output", "out", "--batch-size", "32")
                 .scoringOptions(VideoInput.parse("kafka://k:9092/videos", null, null)).batchSize()).isEqualTo(32);

@@ -67,7 +67,7 @@ public final class ScoringOperator<OUT> extends AbstractStreamOperator<OUT>
     public void open() throws Exception {
         super.open();
         metrics = new ScoringMetrics(getMetricGroup(), getRuntimeContext());
-        buffer = new MicroBatchBuffer<>(options.batchSize(), options.batchTimeoutMillis());
+        buffer = new MicroBatchBuffer<>(options.batchSize(), ScoringOptions.MAX_BATCH_CHARS, options.batchTimeoutMillis());
         model = SharedPredictors.acquire(options.modelPath(), options.trustedKeys()); // one copy per task manager
         predictor = model.predictor();
         BatchScorer scorer = new BatchScorer(predictor, options.maxTextChars(), options.modelPath());
@@ -92,7 +92,7 @@ public final class ScoringOperator<OUT> extends AbstractStreamOperator<OUT>
         }
         Video video = parsed.video(); // its text is checked when it is vectorized (BatchScorer)
         long now = getProcessingTimeService().getCurrentProcessingTime();
-        if (buffer.add(video, now, System.nanoTime())) {
+        if (buffer.add(video, VideoChecks.textChars(video), now, System.nanoTime())) {
             dispatch();
         } else if (!timerPending) {
             scheduleFlush(buffer.deadlineMillis());

@@ -25,6 +25,28 @@ class MicroBatchBufferTest {
     }
 
     @Test
+    void asksForAFlushWhenTheWeightsReachTheBoundAndStartsAgainAfterADrain() {
+        MicroBatchBuffer<String> buffer = new MicroBatchBuffer<>(100, 1_000, 50);
+
+        assertThat(buffer.add("short", 400, 0, 0)).isFalse();
+        assertThat(buffer.add("short", 599, 0, 0)).isFalse();
+        assertThat(buffer.add("long", 1, 0, 0)).isTrue(); // 1,000 of 1,000, far below 100 items
+        assertThat(buffer.drain()).hasSize(3);
+
+        assertThat(buffer.add("again", 999, 0, 0)).isFalse(); // the drained weight no longer counts
+        assertThat(buffer.add("enormous", 1_000_000, 0, 0)).isTrue();
+        assertThatThrownBy(() -> buffer.add("x", -1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MicroBatchBuffer<String>(10, 0, 50)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void withoutAWeightBoundOnlyTheCountFillsABatch() {
+        MicroBatchBuffer<String> buffer = new MicroBatchBuffer<>(2, 50);
+        assertThat(buffer.add("a", Long.MAX_VALUE / 2, 0, 0)).isFalse();
+        assertThat(buffer.add("b", 0, 0)).isTrue();
+    }
+
+    @Test
     void isDueWhenTheOldestItemHasWaitedTheTimeout() {
         MicroBatchBuffer<String> buffer = new MicroBatchBuffer<>(100, 50);
         assertThat(buffer.isDue(1_000)).isFalse();

@@ -21,6 +21,11 @@ class VideoChecksTest {
     }
 
     @Test
+    void countsTheCharactersOfTitleDescriptionAndTags() {
+        assertThat(VideoChecks.textChars(Video.unlabelled("1", "12345", "678", List.of("ab", "c")))).isEqualTo(11);
+    }
+
+    @Test
     void rejectsTextOverTheLimitCountingTags() {
         Video v = Video.unlabelled("1", "12345", "67890", List.of("ab"));
         assertThat(VideoChecks.rejection(v, 12)).isNull();
