@@ -3,6 +3,7 @@ package dev.categorizer.jobs.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.categorizer.common.codec.VideoJsonCodec;
 import dev.categorizer.common.record.DeadLetter;
 import dev.categorizer.common.record.Prediction;
 import dev.categorizer.common.record.Video;
@@ -14,8 +15,10 @@ import dev.categorizer.jobs.testutil.OutputFiles;
 import dev.categorizer.jobs.testutil.OverflowingModel;
 import dev.categorizer.jobs.testutil.VideoInputFiles;
 import dev.categorizer.model.predict.ModelFailureException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -122,6 +125,35 @@ class ScoreJobFilesITCase {
                         .as("restarts used up").isPresent())
                 .rootCause().hasMessageContaining("NaN");
         assertThat(OutputFiles.lines(dir.resolve("restarted/dead"))).isEmpty();
+    }
+
+    @Test
+    void aBatchOfLongVideosIsFullByItsCharactersLongBeforeItsCount() throws Exception {
+        // 18 videos of about 900,000 characters: 9 of them reach ScoringOptions.MAX_BATCH_CHARS, so the job makes
+        // two model calls, where the count alone (4,096) and a timeout that never comes would make one.
+        String text = good.get(0).description() + " ";
+        String description = text.repeat(900_000 / text.length() + 1).substring(0, 900_000);
+        Path input = dir.resolve("long-videos.jsonl");
+        VideoJsonCodec codec = new VideoJsonCodec();
+        List<Video> videos = new ArrayList<>();
+        for (int i = 0; i < 18; i++) videos.add(Video.unlabelled("long-" + i, "A film", description, List.of()));
+        Files.write(input, videos.stream().map(codec::encode).toList());
+        Path output = dir.resolve("long-out/predictions");
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        ScorePipeline.builder()
+                .input(VideoInput.parse(input.toString(), null, null))
+                .scoring(ScoringOptions.builder(bundle.toString()).batchTimeoutMillis(600_000).build())
+                .predictions(OutputSpec.parse(output.toString(), null, null))
+                .deadLetters(OutputSpec.parse(dir.resolve("long-out/dead").toString(), null, null))
+                .build()
+                .attach(env);
+        JobExecutionResult result = env.execute("score long videos");
+
+        assertThat(ScoringOptions.DEFAULT_BATCH_SIZE).isGreaterThan(videos.size());
+        assertThat(counter(result, ScoringMetrics.SCORED)).isEqualTo(videos.size());
+        assertThat(counter(result, ScoringMetrics.BATCHES)).isEqualTo(2);
     }
 
     private static long counter(JobExecutionResult result, String name) {
