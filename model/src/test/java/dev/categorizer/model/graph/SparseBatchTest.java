@@ -63,6 +63,36 @@ class SparseBatchTest {
         assertThat(SparseBatch.columnMajor(docs, 10).nonZeros()).isEqualTo(4);
     }
 
+    @Test
+    void theCountingSortAndTheRadixSortGiveTheSameBatchEntryForEntry() {
+        for (int inputSize : new int[] {2, 50, 4096, 4097, 70_000}) {
+            for (int batch : new int[] {4096, 300, 3}) {
+                List<SparseVector> docs = documents(new Random(31L * inputSize + batch), batch, inputSize);
+                int nnz = docs.stream().mapToInt(SparseVector::nonZeros).sum();
+                if (nnz < 2) continue;
+                SparseBatch counted = SparseBatch.byCounting(docs, inputSize, nnz);
+                assertThat(entries(counted)).containsExactlyElementsOf(entries(SparseBatch.byRadix(docs, inputSize, nnz)));
+                assertThat(counted.rows()).isEqualTo(docs.size());
+                if (batch <= 300) assertColumnMajor(docs, inputSize); // its any-order comparison is quadratic
+            }
+        }
+    }
+
+    @Test
+    void aCountingSortThatRefusedABatchLeavesNothingBehindForTheNext() {
+        List<SparseVector> bad = List.of(new SparseVector(new int[] {1, 3}, new float[] {0.5f, 0.5f}),
+                new SparseVector(new int[] {2, 9}, new float[] {0.6f, 0.8f}));
+        assertThatThrownBy(() -> SparseBatch.byCounting(bad, 9, 4)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SparseBatch.byCounting(
+                List.of(new SparseVector(new int[] {4, -1}, new float[] {1, 1})), 9, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+
+        List<SparseVector> good = documents(new Random(5), 200, 9);
+        int nnz = good.stream().mapToInt(SparseVector::nonZeros).sum();
+        assertThat(entries(SparseBatch.byCounting(good, 9, nnz)))
+                .containsExactlyElementsOf(entries(SparseBatch.byRadix(good, 9, nnz)));
+    }
+
     private static void assertColumnMajor(List<SparseVector> docs, int inputSize) {
         SparseBatch rowMajor = SparseBatch.of(docs, inputSize);
         SparseBatch byColumn = SparseBatch.columnMajor(docs, inputSize);
