@@ -99,18 +99,26 @@ public final class SparseBatch {
     /** Widest input {@link #byCounting} serves: its count per column is this thread's, kept (16 MB at most). */
     static final int COUNTING_MAX_WIDTH = 1 << 22;
 
-    private static final ThreadLocal<int[][]> COLUMN_COUNTS = ThreadLocal.withInitial(() -> new int[][] {new int[0]});
+    /** {@link #byCounting}'s count per column, this thread's: all zero between calls, grown to the widest input. */
+    private static final class ColumnCounts {
+        int[] starts = new int[0];
+
+        int[] atLeast(int length) {
+            if (starts.length < length) starts = new int[length];
+            return starts;
+        }
+    }
+
+    private static final ThreadLocal<ColumnCounts> COLUMN_COUNTS = ThreadLocal.withInitial(ColumnCounts::new);
 
     /**
      * {@link #columnMajor} by a counting sort on the column, for a batch with at least half as many non-zeros as
      * the input has columns (large batches of a vocabulary of ordinary size): one pass counts each column, one
      * places each non-zero straight into the result, with no key array and no radix passes. Stable, as the radix
-     * sort is, so the order is the same to the last entry.
+     * sort is, so the order is the same to the last entry. {@code nnz} is the vectors' non-zeros together.
      */
     public static SparseBatch byCounting(List<SparseVector> vectors, int inputSize, int nnz) {
-        int[][] holder = COLUMN_COUNTS.get();
-        if (holder[0].length < inputSize + 1) holder[0] = new int[inputSize + 1];
-        int[] start = holder[0]; // all zero between calls, whatever a call throws
+        int[] start = COLUMN_COUNTS.get().atLeast(inputSize + 1); // zeroed again however the call ends
         try {
             for (SparseVector v : vectors) {
                 for (int column : v.indices()) {
@@ -138,7 +146,10 @@ public final class SparseBatch {
         }
     }
 
-    /** {@link #columnMajor} by a radix sort on the column, 12 bits a pass: for any width. */
+    /**
+     * {@link #columnMajor} by a radix sort on the column, 12 bits a pass: for any width. {@code nnz} is the
+     * vectors' non-zeros together.
+     */
     public static SparseBatch byRadix(List<SparseVector> vectors, int inputSize, int nnz) {
         // The sort's working arrays are this thread's, reused: allocated per batch they cost 56 bytes per
         // non-zero, most of the 1.25 GB less that a million TMDB documents now allocate (BENCHMARKS.md).
